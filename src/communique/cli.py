@@ -1,0 +1,251 @@
+"""The ``communique`` command: parse articles, validate datasets, print the schema."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from communique import __version__
+from communique.parse import PublishedError, parse
+from communique.schema import Problem, schema_text, validate
+from communique.serialize import MAX_LINE_BYTES, LoadError, dumps_line, iter_lines, parse_json
+
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+STDIN = "-"
+_NOT_AN_OBJECT = Problem("", "a Document is a JSON object")
+
+
+class UsageError(Exception):
+    """An input that cannot be used at all; the message is one line for the user."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except UsageError as error:
+        print(f"communique {args.command}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="communique",
+        description="Turn news articles about diplomacy into typed, verifiable records.",
+    )
+    parser.add_argument("--version", action="version", version=f"communique {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse_cmd = commands.add_parser(
+        "parse",
+        help="parse article text files into Documents (JSON Lines)",
+        description="Parse each article text file (UTF-8) into one Document, written as "
+        "JSON Lines in input order. With no FILE, read one article from standard input.",
+    )
+    parse_cmd.add_argument("files", nargs="*", metavar="FILE", help="article text files")
+    parse_cmd.add_argument(
+        "--published",
+        metavar="DATE",
+        default="",
+        help="publication date or date-time (ISO 8601) to resolve relative dates against; "
+        "by default the article's own dateline",
+    )
+    parse_cmd.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+    )
+    parse_cmd.set_defaults(run=_run_parse)
+
+    validate_cmd = commands.add_parser(
+        "validate",
+        help="validate Documents (.json or .jsonl) against the schema and its invariants",
+        description="Check every Document in each FILE against the JSON Schema and the "
+        "invariants beyond it; print each problem as FILE:LINE: /json/pointer: message. "
+        "Exit 0 when all are valid, 1 when any is invalid, 2 when an input is unusable.",
+    )
+    validate_cmd.add_argument(
+        "files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for stdin"
+    )
+    validate_cmd.add_argument(
+        "--format",
+        choices=("auto", "json", "jsonl"),
+        default="auto",
+        help="how to read the input: by file extension and content (auto, the default), "
+        "one JSON document per file, or JSON Lines",
+    )
+    validate_cmd.add_argument(
+        "--max-line-bytes",
+        type=int,
+        default=MAX_LINE_BYTES,
+        metavar="N",
+        help=f"reject a JSON Lines line longer than N bytes (default {MAX_LINE_BYTES})",
+    )
+    validate_cmd.set_defaults(run=_run_validate)
+
+    schema_cmd = commands.add_parser(
+        "schema", help="print the Document JSON Schema", description="Print the JSON Schema."
+    )
+    schema_cmd.set_defaults(run=_run_schema)
+    return parser
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def _read_text(name: str) -> str:
+    try:
+        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except OSError as error:
+        raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
+    label = "standard input" if name == STDIN else name
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{label}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset "
+            f"{error.start}); convert it first, e.g. with iconv -t UTF-8"
+        ) from None
+    if not text.strip():
+        raise UsageError(f"{label}: empty file: there is no article text to parse")
+    return text.removeprefix("\ufeff")
+
+
+def _run_parse(args: argparse.Namespace) -> int:
+    names = args.files or [STDIN]
+    status = EXIT_OK
+    lines: list[str] = []
+    for name in names:
+        try:
+            document = parse(_read_text(name), published=args.published or None)
+        except PublishedError as error:
+            raise UsageError(str(error)) from None
+        except UsageError as error:
+            print(f"communique parse: {error}", file=sys.stderr)
+            status = EXIT_UNUSABLE
+            continue
+        lines.append(dumps_line(document))
+        if args.output is None:
+            sys.stdout.write(lines.pop())
+    if args.output is not None:
+        _write_atomically(Path(args.output), lines)
+    return status
+
+
+def _write_atomically(path: Path, lines: list[str]) -> None:
+    directory = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.writelines(lines)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    counts = {"valid": 0, "invalid": 0, "unusable": 0}
+    for name in args.files:
+        label = "<stdin>" if name == STDIN else name
+        try:
+            stream = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
+        except OSError as error:
+            print(f"{label}: cannot read: {error.strerror or error}")
+            counts["unusable"] += 1
+            status = max(status, EXIT_UNUSABLE)
+            continue
+        with stream:
+            for line, outcome in _documents(stream, name, args.format, args.max_line_bytes):
+                if isinstance(outcome, LoadError):
+                    print(f"{label}:{line}: {outcome}")
+                    counts["unusable"] += 1
+                    status = max(status, EXIT_UNUSABLE)
+                    continue
+                problems = validate(outcome) if isinstance(outcome, dict) else [_NOT_AN_OBJECT]
+                for problem in problems:
+                    print(f"{label}:{line}: {problem}")
+                counts["invalid" if problems else "valid"] += 1
+                if problems:
+                    status = max(status, EXIT_INVALID)
+    total = counts["valid"] + counts["invalid"]
+    summary = f"{total} document{'s' if total != 1 else ''}: {counts['valid']} valid, "
+    summary += f"{counts['invalid']} invalid"
+    if counts["unusable"]:
+        summary += f"; {counts['unusable']} unusable input{'s' if counts['unusable'] > 1 else ''}"
+    print(summary, file=sys.stderr)
+    return status
+
+
+def _documents(
+    stream: IO[bytes], name: str, form: str, max_line_bytes: int
+) -> Iterator[tuple[int, object]]:
+    """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
+    if form == "auto":
+        form = "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
+        if name == STDIN or not name.endswith(".json"):
+            stream = _peekable(stream)
+            form = _sniff(stream) if form == "json" else form
+    if form == "json":
+        raw = stream.read(max_line_bytes + 1)
+        if len(raw) > max_line_bytes:
+            yield 1, LoadError(f"larger than {max_line_bytes} bytes (see --max-line-bytes)")
+            return
+        try:
+            yield 1, parse_json(raw)
+        except LoadError as error:
+            yield 1, error
+        return
+    seen = False
+    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
+        if isinstance(line, LoadError):
+            yield number, LoadError(f"{line} (see --max-line-bytes)")
+            seen = True
+            continue
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            yield number, parse_json(line)
+        except LoadError as error:
+            yield number, error
+    if not seen:
+        yield 1, LoadError("empty: no JSON documents")
+
+
+def _peekable(stream: IO[bytes]) -> io.BufferedReader:
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type]
+
+
+def _sniff(stream: io.BufferedReader) -> str:
+    """JSON Lines when the first line holds a whole JSON value and more follows."""
+    head = stream.peek(64 * 1024)
+    first, _, rest = head.partition(b"\n")
+    if not rest.strip():
+        return "json"
+    try:
+        json.loads(first)
+    except (ValueError, RecursionError):
+        return "json"
+    return "jsonl"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

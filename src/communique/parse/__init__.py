@@ -1,0 +1,7 @@
+"""The rule-based parser: one module per stage, each a pure function over the text."""
+
+from __future__ import annotations
+
+from communique.parse.pipeline import PublishedError, parse
+
+__all__ = ["PublishedError", "parse"]

@@ -1,0 +1,236 @@
+"""The article envelope: masthead, title, dateline, credited source, body, captions, chrome."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from communique.lexicon import load
+from communique.model import Span
+
+
+class Role(enum.Enum):
+    """What a block (a non-blank line) of an article is."""
+
+    MASTHEAD = "masthead"
+    TITLE = "title"
+    DATELINE = "dateline"
+    BODY = "body"
+    HEADING = "heading"
+    CAPTION = "caption"
+    CREDIT = "credit"
+    RELATED = "related"
+    ORIGIN = "origin"
+    BOILERPLATE = "boilerplate"
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """One non-blank line of the text, trimmed, and its role."""
+
+    span: Span
+    role: Role
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """The envelope of an article, and its text cut into blocks with roles."""
+
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    origin: str | None = None
+
+    @property
+    def body(self) -> tuple[Span, ...]:
+        """The body paragraphs: the blocks that carry the article's own text."""
+        return tuple(block.span for block in self.blocks if block.role is Role.BODY)
+
+
+_LEXICON = load("article")
+_LINE = regex.compile(r"[^\n]+")
+_ORIGIN = regex.compile(
+    r"(?:{labels})\s*[:：]\s*(?P<value>[^\s.!?][^.!?]{{0,58}})".format(
+        labels="|".join(regex.escape(label) for label in _LEXICON["origin"]["labels"])
+    ),
+    regex.IGNORECASE,
+)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = regex.compile(
+    rf"""(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?
+    (?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?
+         (?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+      |{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}
+      |\d{{1,2}}\s+{_MONTH}\s+\d{{4}})
+    (?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,4}})?)?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_CREDIT = regex.compile(
+    r"\(\s*(?:(?:Photo|Picture|Image)\s*(?:by|:)\s*)?(?:{credits})[^()]{{0,40}}\)".format(
+        credits="|".join(regex.escape(credit) for credit in _LEXICON["caption"]["credits"])
+    ),
+    regex.IGNORECASE,
+)
+_SENTENCE_END = regex.compile(r"""[.!?]['"’”)\]]*$|[.!?…]$""")
+_SENTENCE_BREAK = regex.compile(r"""[.!?]['"’”)]*\s+[A-Z]""")
+_TERMINAL = regex.compile(r"""[.!?:;,'"’”)\]…]$""")
+_HEADING_MAX_WORDS = 14
+_TITLE_MAX_CHARS = 250
+_HEADER_MAX_BLOCKS = 8
+_FOOTER_SHARE = 0.75
+
+
+def _casefolded(entries: Sequence[str]) -> tuple[str, ...]:
+    return tuple(entry.casefold() for entry in entries)
+
+
+_CHROME_LINES = frozenset(_casefolded(_LEXICON["boilerplate"]["lines"]))
+_CHROME_PREFIXES = _casefolded(_LEXICON["boilerplate"]["prefixes"])
+_CAPTION_LEADS = _casefolded(_LEXICON["caption"]["leads"])
+
+
+def _is_chrome(line: str) -> bool:
+    folded = line.casefold().rstrip(" .…:")
+    return folded in _CHROME_LINES or folded.startswith(_CHROME_PREFIXES)
+
+
+def _is_dateline(line: str) -> bool:
+    return _DATELINE.fullmatch(line.strip()) is not None
+
+
+def _is_headline_like(line: str) -> bool:
+    """A short line that does not end as a sentence of running text does."""
+    return len(line.split()) <= _HEADING_MAX_WORDS and not _TERMINAL.search(line)
+
+
+def read_article(text: str) -> Article:
+    """Cut ``text`` into blocks and find the envelope: title, dateline, outlet, origin.
+
+    The rules, applied in this order, each to the blocks that are still body:
+
+    * chrome: lines of the boilerplate lexicon (footers, sharing prompts, disclaimers);
+    * origin: a "Source: X" line; when it stands in the last quarter of the article,
+      everything after it is chrome too;
+    * header: a timestamp line near the top is the dateline, the block before it the
+      title, and the first block before that the masthead (the outlet); without a
+      dateline, a short first block is the title;
+    * captions: a block followed by a photo credit such as "(Reuters)", or one that
+      starts like "The picture shows";
+    * related links: the run of question or headline lines that ends the article;
+    * headings: short lines without final punctuation between paragraphs.
+    """
+    spans = [Span.of(text, m.start(), m.end()) for m in _LINE.finditer(text)]
+    spans = [_trimmed(text, span) for span in spans if span.text.strip()]
+    roles = [Role.BODY] * len(spans)
+    for rule in _RULES:
+        rule([span.text for span in spans], roles)
+    envelope: dict[Role, str] = {}
+    for span, role in zip(spans, roles, strict=True):
+        if role in (Role.TITLE, Role.DATELINE, Role.MASTHEAD, Role.ORIGIN):
+            envelope.setdefault(role, span.text)
+    origin = envelope.get(Role.ORIGIN)
+    if origin is not None:
+        match = _ORIGIN.fullmatch(origin)
+        origin = match.group("value").strip() if match else origin
+    return Article(
+        blocks=tuple(Block(span=s, role=r) for s, r in zip(spans, roles, strict=True)),
+        title=envelope.get(Role.TITLE),
+        published=envelope.get(Role.DATELINE),
+        outlet=envelope.get(Role.MASTHEAD),
+        origin=origin,
+    )
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    start = span.start + len(span.text) - len(span.text.lstrip())
+    end = span.end - (len(span.text) - len(span.text.rstrip()))
+    return Span.of(text, start, end)
+
+
+Rule = Callable[[list[str], list[Role]], None]
+
+
+def _mark_chrome(lines: list[str], roles: list[Role]) -> None:
+    for index, line in enumerate(lines):
+        if _is_chrome(line):
+            roles[index] = Role.BOILERPLATE
+
+
+def _mark_origin(lines: list[str], roles: list[Role]) -> None:
+    for index in range(len(lines) - 1, -1, -1):
+        if roles[index] is Role.BODY and _ORIGIN.fullmatch(lines[index]):
+            roles[index] = Role.ORIGIN
+            if index >= _FOOTER_SHARE * len(lines):
+                for after in range(index + 1, len(lines)):
+                    roles[after] = Role.BOILERPLATE
+            return
+
+
+def _mark_header(lines: list[str], roles: list[Role]) -> None:
+    head = [i for i in range(min(len(lines), _HEADER_MAX_BLOCKS)) if roles[i] is Role.BODY]
+    dateline = next((i for i in head if _is_dateline(lines[i])), None)
+    if dateline is not None:
+        roles[dateline] = Role.DATELINE
+        before = [i for i in head if i < dateline]
+        if before:
+            roles[before[-1]] = Role.TITLE
+            if len(before) > 1:
+                roles[before[0]] = Role.MASTHEAD
+        return
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
+    if len(body) > 1 and body[0] == 0:
+        first = lines[0]
+        if len(first) <= _TITLE_MAX_CHARS and len(_SENTENCE_BREAK.findall(first)) == 0:
+            roles[0] = Role.TITLE
+
+
+def _mark_captions(lines: list[str], roles: list[Role]) -> None:
+    for index, line in enumerate(lines):
+        if roles[index] is not Role.BODY:
+            continue
+        if _CREDIT.fullmatch(line):
+            roles[index] = Role.CREDIT
+            if index > 0 and roles[index - 1] is Role.BODY:
+                roles[index - 1] = Role.CAPTION
+        elif line.casefold().startswith(_CAPTION_LEADS):
+            roles[index] = Role.CAPTION
+
+
+def _mark_related(lines: list[str], roles: list[Role]) -> None:
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
+    run: list[int] = []
+    for index in reversed(body):
+        line = lines[index]
+        if line.endswith("?") or _is_headline_like(line) or not _TERMINAL.search(line):
+            run.append(index)
+        else:
+            break
+    footer_follows = bool(run) and any(
+        role in (Role.ORIGIN, Role.BOILERPLATE) for role in roles[run[0] + 1 :]
+    )
+    if len(run) >= 2 or (run and footer_follows):
+        for index in run:
+            roles[index] = Role.RELATED
+
+
+def _mark_headings(lines: list[str], roles: list[Role]) -> None:
+    for index, line in enumerate(lines):
+        if roles[index] is Role.BODY and _is_headline_like(line):
+            roles[index] = Role.HEADING
+
+
+_RULES: tuple[Rule, ...] = (
+    _mark_chrome,
+    _mark_origin,
+    _mark_header,
+    _mark_captions,
+    _mark_related,
+    _mark_headings,
+)

@@ -1,0 +1,190 @@
+"""One cattrs converter for the record model, and canonical JSON and JSON Lines."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, TypeVar
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+
+from communique.model import Document
+
+T = TypeVar("T")
+
+#: The largest JSON Lines line (in bytes) that :func:`read_jsonl` accepts by default.
+MAX_LINE_BYTES = 256 * 1024 * 1024
+
+
+class LoadError(ValueError):
+    """Raised when JSON cannot be read as a Document; the message says where and why."""
+
+
+def _strict(kind: type[T]) -> Any:
+    def structure(value: Any, _: type[T]) -> T:
+        if type(value) is not kind:
+            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    return structure
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Configure ``converter`` for the record model.
+
+    The rules:
+
+    * attrs classes become dicts with every field present, in declaration order;
+      ``None`` values are kept as ``null`` and empty collections as ``[]`` or ``{}``.
+    * Tuples become lists, and lists are structured back into tuples.
+    * Enums become their string values.
+    * Strings, integers and booleans are structured strictly: a number where a string
+      goes is an error, never a silent conversion.
+    * Unknown keys are an error, so no data is dropped silently.
+    * ``extensions`` objects are passed through unchanged.
+    """
+    for kind in (str, int, bool):
+        converter.register_structure_hook(kind, _strict(kind))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured by :func:`configure_converter`."""
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    configure_converter(converter)
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def to_dict(document: Document) -> dict[str, Any]:
+    """The JSON-ready dict of ``document``, every field present, in canonical order."""
+    result: dict[str, Any] = _CONVERTER.unstructure(document)
+    return result
+
+
+def from_dict(data: Any) -> Document:
+    """The Document that ``data`` (parsed JSON) describes.
+
+    Raises:
+        LoadError: ``data`` is not a Document of schema v1; the message names the field.
+    """
+    if not isinstance(data, dict):
+        raise LoadError(f"a Document is a JSON object, not {_json_type(data)}")
+    try:
+        return _CONVERTER.structure(data, Document)
+    except (ClassValidationError, ForbiddenExtraKeysError) as error:
+        messages = cattrs.transform_error(error, path="$", format_exception=_describe)
+        raise LoadError("; ".join(messages)) from None
+    except (TypeError, ValueError, KeyError) as error:
+        raise LoadError(str(error)) from None
+
+
+def dumps(document: Document) -> str:
+    """Canonical JSON of ``document``: indented by one space, UTF-8 text, final newline."""
+    return json.dumps(to_dict(document), indent=1, ensure_ascii=False) + "\n"
+
+
+def loads(text: str | bytes) -> Document:
+    """The Document in the JSON ``text``.
+
+    Raises:
+        LoadError: the text is not JSON, or not a Document of schema v1.
+    """
+    return from_dict(parse_json(text))
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON, turning every way it can fail into a one-line :class:`LoadError`."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise LoadError(
+                f"not UTF-8: byte 0x{text[error.start]:02x} at offset {error.start}"
+            ) from None
+    if not text.strip():
+        raise LoadError("empty: no JSON value")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LoadError(
+            f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise LoadError("nesting too deep: JSON arrays or objects nested beyond limits") from None
+
+
+def dumps_line(document: Document) -> str:
+    """One JSON Lines line for ``document`` (compact, with its newline)."""
+    return json.dumps(to_dict(document), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_jsonl(documents: Iterable[Document], stream: IO[str]) -> int:
+    """Write ``documents`` to ``stream`` as JSON Lines, one at a time; return the count."""
+    count = 0
+    for document in documents:
+        stream.write(dumps_line(document))
+        count += 1
+    return count
+
+
+def read_jsonl(
+    stream: IO[bytes], *, max_line_bytes: int = MAX_LINE_BYTES
+) -> Iterator[Document]:
+    """Read Documents from a binary JSON Lines stream, one line at a time.
+
+    Blank lines are skipped. Memory stays bounded by the longest line.
+
+    Raises:
+        LoadError: a line is not a Document; the message starts with ``line N:``.
+    """
+    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
+        if isinstance(line, LoadError):
+            raise LoadError(f"line {number}: {line}")
+        if not line.strip():
+            continue
+        try:
+            yield loads(line)
+        except LoadError as error:
+            raise LoadError(f"line {number}: {error}") from None
+
+
+def iter_lines(stream: IO[bytes], *, max_line_bytes: int) -> Iterator[bytes | LoadError]:
+    """Yield the lines of ``stream``; a line over ``max_line_bytes`` yields a LoadError.
+
+    The overlong line is read past in chunks, never held whole in memory.
+    """
+    while True:
+        line = stream.readline(max_line_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_line_bytes and not line.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1024 * 1024)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield LoadError(f"line longer than {max_line_bytes} bytes")
+            continue
+        yield line
+
+
+def _describe(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, KeyError):
+        return "required field missing"
+    if isinstance(error, ForbiddenExtraKeysError):
+        return f"unknown fields: {', '.join(sorted(error.extra_fields))}"
+    if kind is not None and isinstance(kind, type) and issubclass(kind, enum.Enum):
+        allowed = ", ".join(repr(member.value) for member in kind)
+        return f"not one of {allowed}"
+    return str(error) or type(error).__name__
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")
