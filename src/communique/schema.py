@@ -191,6 +191,7 @@ def _dates(data: Mapping[str, Any]) -> Iterator[Problem]:
         value, end = date.get("value"), date.get("end")
         if isinstance(value, str) and calendar_precision(value) is None:
             yield Problem(pointer + "/value", f"{value!r} is not a real calendar date")
+            value = None
         if isinstance(end, str):
             if calendar_precision(end) is None:
                 yield Problem(pointer + "/end", f"{end!r} is not a real calendar date")

@@ -5,10 +5,15 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, get_args, get_origin
 
 import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from communique.model import Document
 
@@ -31,6 +36,40 @@ def _strict(kind: type[T]) -> Any:
     return structure
 
 
+def _is_tuple(kind: Any) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _strict_tuple(kind: Any, converter: cattrs.Converter) -> Any:
+    item = get_args(kind)[0]
+    structure_item = converter.get_structure_hook(item)
+
+    def structure(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise TypeError(f"expected an array, got {_json_type(value)}")
+        result, errors = [], []
+        for index, element in enumerate(value):
+            try:
+                result.append(structure_item(element, item))
+            except Exception as error:  # collected, re-raised as one group
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"Structuring {kind} @ index {index}", index, item),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {kind}", errors, kind)
+        return tuple(result)
+
+    return structure
+
+
+def _strict_mapping(value: Any, _: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {_json_type(value)}")
+    return value
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Configure ``converter`` for the record model.
 
@@ -38,15 +77,18 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
     * attrs classes become dicts with every field present, in declaration order;
       ``None`` values are kept as ``null`` and empty collections as ``[]`` or ``{}``.
-    * Tuples become lists, and lists are structured back into tuples.
+    * Tuples become lists, and only lists are structured back into tuples (a string is
+      not a list of characters).
     * Enums become their string values.
     * Strings, integers and booleans are structured strictly: a number where a string
       goes is an error, never a silent conversion.
     * Unknown keys are an error, so no data is dropped silently.
-    * ``extensions`` objects are passed through unchanged.
+    * ``extensions`` objects are passed through unchanged, and must be objects.
     """
     for kind in (str, int, bool):
         converter.register_structure_hook(kind, _strict(kind))
+    converter.register_structure_hook_factory(_is_tuple, _strict_tuple)
+    converter.register_structure_hook_func(lambda kind: kind == dict[str, Any], _strict_mapping)
 
 
 def make_converter() -> cattrs.Converter:
@@ -78,7 +120,7 @@ def from_dict(data: Any) -> Document:
         raise LoadError(f"a Document is a JSON object, not {_json_type(data)}")
     try:
         return _CONVERTER.structure(data, Document)
-    except (ClassValidationError, ForbiddenExtraKeysError) as error:
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         messages = cattrs.transform_error(error, path="$", format_exception=_describe)
         raise LoadError("; ".join(messages)) from None
     except (TypeError, ValueError, KeyError) as error:
@@ -186,5 +228,11 @@ def _describe(error: BaseException, kind: type | None) -> str:
 
 
 def _json_type(value: Any) -> str:
-    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    names = {
+        list: "an array",
+        dict: "an object",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }
     return names.get(type(value), "a number")
