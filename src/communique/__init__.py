@@ -5,6 +5,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from communique.model import (
+    EVENT_MODES,
     SCHEMA_VERSION,
     Actor,
     ActorKind,
@@ -25,6 +26,7 @@ from communique.model import (
     TimexValue,
 )
 from communique.parse import PublishedError, parse
+from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     LoadError,
     dumps,
@@ -37,6 +39,7 @@ from communique.serialize import (
 )
 
 __all__ = [
+    "EVENT_MODES",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
@@ -50,6 +53,7 @@ __all__ = [
     "Identifier",
     "LoadError",
     "Precision",
+    "Problem",
     "Proposal",
     "ProposalStatus",
     "PublishedError",
@@ -64,6 +68,8 @@ __all__ = [
     "make_converter",
     "parse",
     "read_jsonl",
+    "schema_text",
     "to_dict",
+    "validate",
     "write_jsonl",
 ]

@@ -80,13 +80,33 @@ EVENT_MODES: dict[EventType, tuple[str, ...]] = {
     EventType.SANCTION: ("convict", "expel", "withdraw", "discontinue"),
     EventType.MOBILIZE: ("troops", "weapons", "police", "militia"),
     EventType.COERCE: (
-        "seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-        "withhold", "misinformation", "cyber",
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
     ),
     EventType.ASSAULT: (
-        "abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-        "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-        "crowd-control", "unconventional",
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
     ),
     EventType.OTHER: (),
 }
@@ -178,8 +198,7 @@ class DateValue:
         if self.end is not None:
             if calendar_precision(self.end) is not found:
                 raise ValueError(
-                    f"date end {self.end!r} must be a real date of the same form as "
-                    f"{self.value!r}"
+                    f"date end {self.end!r} must be a real date of the same form as {self.value!r}"
                 )
             if self.end < self.value:
                 raise ValueError(f"date end {self.end} is before its value {self.value}")
@@ -206,7 +225,7 @@ class TimexValue:
     """A TIMEX3 DATE value that is not a plain calendar date.
 
     Weeks (``2023-W07``), quarters (``2023-Q1``), seasons (``2023-SU``), decades (``199``)
-    and ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: what :func:`communique.find_dates`
+    and ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: what ``communique.find_dates``
     reports so that it can be scored against TempEval-3. Records never carry these.
     """
 

@@ -122,9 +122,7 @@ def _unique_ids(data: Mapping[str, Any]) -> Iterator[Problem]:
 
 
 def _references(data: Mapping[str, Any]) -> Iterator[Problem]:
-    actor_ids = {
-        record.get("id") for name, _, record in _records(data) if name == "actors"
-    }
+    actor_ids = {record.get("id") for name, _, record in _records(data) if name == "actors"}
     for name, index, record in _records(data):
         for field in _REFERENCES.get(name, ()):
             value = record.get(field)

@@ -92,7 +92,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter configured by :func:`configure_converter`."""
+    """A new converter configured by :func:`communique.serialize.configure_converter`."""
     converter = cattrs.Converter(
         forbid_extra_keys=True,
         unstruct_collection_overrides={tuple: list},
@@ -176,9 +176,7 @@ def write_jsonl(documents: Iterable[Document], stream: IO[str]) -> int:
     return count
 
 
-def read_jsonl(
-    stream: IO[bytes], *, max_line_bytes: int = MAX_LINE_BYTES
-) -> Iterator[Document]:
+def read_jsonl(stream: IO[bytes], *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Document]:
     """Read Documents from a binary JSON Lines stream, one line at a time.
 
     Blank lines are skipped. Memory stays bounded by the longest line.
