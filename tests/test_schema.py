@@ -10,13 +10,14 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from communique import Document, dumps, from_dict, to_dict
 from communique.model import EVENT_MODES, EventType, calendar_precision
-from communique.schema import schema, schema_text, validate
+from communique.schema import _fast_validator, _validator, schema, schema_text, validate
 from tests.conftest import GOLD, ROOT, gold_files, needs_gold
-from tests.strategies import documents
+from tests.strategies import documents, json_values
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:
@@ -178,3 +179,25 @@ def test_every_valid_canonical_document_round_trips(data: dict[str, Any]) -> Non
     assume(not validate(data))
     assert data == to_dict(from_dict(data))
     assert data == json.loads(dumps(from_dict(data)))
+
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(node, dict):
+        return [path] + [p for key, value in node.items() for p in _leaves(value, (*path, key))]
+    if isinstance(node, list):
+        return [path] + [p for i, value in enumerate(node) for p in _leaves(value, (*path, i))]
+    return [path]
+
+
+@given(documents(), st.data())
+def test_fast_and_reference_validators_agree(document: Document, data: st.DataObject) -> None:
+    """The compiled fast path says valid exactly when the reference validator finds nothing."""
+    tree = to_dict(document)
+    path = data.draw(st.sampled_from(_leaves(tree)[1:] or [("title",)]))
+    new = data.draw(json_values)
+    target: Any = tree
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = new
+    reference = list(_validator().iter_errors(tree))
+    assert (not reference) == _fast_validator().is_valid(tree)

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import jsonschema
+import jsonschema_rs
 
 from communique.model import EVENT_MODES, Document, EventType, calendar_precision
 from communique.serialize import to_dict
@@ -43,9 +44,30 @@ def schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
+    """The reference validator: slow, with the clearest messages."""
     return jsonschema.Draft202012Validator(
         schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
+
+
+@functools.cache
+def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    """A compiled validator of the same schema, a few hundred times faster."""
+    return jsonschema_rs.Draft202012Validator(schema(), validate_formats=True)
+
+
+def _schema_problems(data: Any) -> list[Problem]:
+    """Schema problems: most documents are valid, so ask the fast validator first."""
+    if _fast_validator().is_valid(data):
+        return []
+    problems = [
+        Problem(_pointer(error.absolute_path), _message(error))
+        for error in _validator().iter_errors(data)
+    ]
+    return problems or [
+        Problem(_pointer(error.instance_path), error.message)
+        for error in _fast_validator().iter_errors(data)
+    ]
 
 
 def validate(document: Document | Mapping[str, Any]) -> list[Problem]:
@@ -57,10 +79,7 @@ def validate(document: Document | Mapping[str, Any]) -> list[Problem]:
     calendar dates with ranges in order, and event modes that belong to their type.
     """
     data = to_dict(document) if isinstance(document, Document) else document
-    problems = [
-        Problem(_pointer(error.absolute_path), _message(error))
-        for error in _validator().iter_errors(data)
-    ]
+    problems = _schema_problems(data)
     if isinstance(data, Mapping):
         reported = {problem.pointer for problem in problems}
         problems.extend(p for p in _invariant_problems(data) if p.pointer not in reported)
