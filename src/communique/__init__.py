@@ -26,6 +26,7 @@ from communique.model import (
     TimexValue,
 )
 from communique.parse import PublishedError, parse
+from communique.parse.dates import find_dates, record_date
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     LoadError,
@@ -63,11 +64,13 @@ __all__ = [
     "TimexValue",
     "__version__",
     "dumps",
+    "find_dates",
     "from_dict",
     "loads",
     "make_converter",
     "parse",
     "read_jsonl",
+    "record_date",
     "schema_text",
     "to_dict",
     "validate",

@@ -225,7 +225,7 @@ class TimexValue:
     """A TIMEX3 DATE value that is not a plain calendar date.
 
     Weeks (``2023-W07``), quarters (``2023-Q1``), seasons (``2023-SU``), decades (``199``)
-    and ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: what ``communique.find_dates``
+    and ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: what :func:`communique.find_dates`
     reports so that it can be scored against TempEval-3. Records never carry these.
     """
 

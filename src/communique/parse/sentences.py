@@ -1,0 +1,152 @@
+"""Sentence and quotation segmentation with exact offsets into the text."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from communique.lexicon import load
+from communique.model import Span
+
+__all__ = ["find_quotations", "split_sentences"]
+
+
+@functools.cache
+def _boundary() -> regex.Pattern[str]:
+    """A candidate sentence end: terminal punctuation, closers, then space and an opener."""
+    return regex.compile(
+        r"""
+        (?P<stop> [.!?]+ | … )
+        (?P<close> (?: ["'”’)\]] | '' )* )
+        (?= \s+ (?: [“"'‘(\[`]+ \s* )? [\p{Lu}\d] )
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _abbreviation() -> regex.Pattern[str]:
+    """A word before a full stop that does not end the sentence."""
+    lex = load("sentences")["abbreviations"]
+    words = sorted({*lex["titles"], *lex["months"], *lex["other"]}, key=len, reverse=True)
+    listed = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"(?:(?<![\w.])(?:{listed})|(?<![\w.])(?:\p{{L}}\.)*\p{{Lu}})\Z")
+
+
+@functools.cache
+def _starter() -> regex.Pattern[str]:
+    words = "|".join(load("sentences")["starters"]["words"])
+    return regex.compile(rf"\s+[“\"'‘(\[`]*(?:{words})\b")
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split ``text[start:end]`` into sentences.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes and brackets
+    after it) followed by space and a capital, a digit or an opening quote; never after an
+    abbreviation ("Mr.", "Lt. Gen.", "Jan.") or a single initial, and after an initialism
+    ("U.S.") only when a common sentence opener follows. A line break always ends one.
+    A quotation of several sentences is split like any other text: see
+    :func:`find_quotations` for the quoted stretches.
+
+    Args:
+        text: The whole text; spans index into it.
+        start: Where to begin.
+        end: Where to stop (default: the end of the text).
+
+    Returns:
+        The sentence spans, in order, trimmed of surrounding whitespace, never empty.
+    """
+    stop_at = len(text) if end is None else min(end, len(text))
+    start = max(0, min(start, stop_at))
+    spans: list[Span] = []
+    for line in regex.finditer(r"[^\n]+", text[:stop_at], pos=start):
+        begin = line.start()
+        for match in _boundary().finditer(text, line.start(), line.end()):
+            if match.group("stop") == "." and _abbreviation().search(text, begin, match.start()):
+                word = regex.search(r"\S+\Z", text[begin : match.start()])
+                initialism = word is not None and "." in word.group()
+                if not initialism or not _starter().match(text, match.end(), line.end()):
+                    continue
+            span = _trimmed(text, begin, match.end())
+            if span is not None:
+                spans.append(span)
+            begin = match.end()
+        span = _trimmed(text, begin, line.end())
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+_MARKS = regex.compile(
+    r"(?P<open>“|``|«)|(?P<close>”|''|»)|(?P<straight>\")|(?P<para>\n)", regex.VERBOSE
+)
+
+
+def _opens_straight(text: str, at: int) -> bool:
+    """Whether a straight double quote at ``at`` opens (rather than closes) a quotation."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
+
+
+def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Find the quoted stretches of ``text[start:end]``.
+
+    Curly (“…”), straight ("…"), TeX-style (``…'') and guillemet (« … ») marks are paired.
+    A quotation that runs over several paragraphs in news style (no closing mark at the end
+    of a paragraph, an opening mark at the start of the next) is one span. A mark left open
+    at the end of a paragraph that is not continued that way is dropped, so an unbalanced
+    quote does not swallow the rest of the text.
+
+    Args:
+        text: The whole text; spans index into it.
+        start: Where to begin.
+        end: Where to stop (default: the end of the text).
+
+    Returns:
+        The spans of the quoted content, without the outer quotation marks (the opening
+        marks of continued paragraphs stay inside), in order.
+    """
+    stop_at = len(text) if end is None else min(end, len(text))
+    quotes: list[Span] = []
+    content: int | None = None
+    continuing = False
+    for mark in _MARKS.finditer(text, max(0, start), stop_at):
+        kind = mark.lastgroup
+        if kind == "straight":
+            kind = (
+                "open"
+                if content is None or (continuing and _opens_straight(text, mark.start()))
+                else "close"
+            )
+            if kind == "open" and not continuing and not _opens_straight(text, mark.start()):
+                continue
+        if kind == "para":
+            if content is not None:
+                nxt = regex.match(r"\s*(?:“|``|«|\")", text[mark.end() : stop_at])
+                if continuing or nxt is None:
+                    content, continuing = None, False
+                else:
+                    continuing = True
+            continue
+        if kind == "open":
+            if content is None or not continuing:
+                content = mark.end()
+            continuing = False
+        elif kind == "close" and content is not None:
+            if mark.start() > content:
+                quotes.append(Span.of(text, content, mark.start()))
+            content, continuing = None, False
+    return quotes
