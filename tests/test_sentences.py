@@ -76,3 +76,14 @@ def test_spans_are_slices(text: str) -> None:
     """Every sentence and quotation span is the slice of the input it claims to be."""
     spans = split_sentences(text) + find_quotations(text)
     assert all(s.text == text[s.start : s.end] for s in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mr. " * 50_000, "U.S. A. " * 25_000, '"a\n' * 50_000, '"' * 200_000],
+    ids=["abbreviations", "initialisms", "open quotes per paragraph", "quote marks"],
+)
+def test_pathological_inputs_finish(text: str) -> None:
+    """Inputs of 200 KB that defeat the rules still split, and spans stay exact."""
+    spans = split_sentences(text) + find_quotations(text)
+    assert all(text[s.start : s.end] == s.text for s in spans)

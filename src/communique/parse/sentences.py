@@ -40,6 +40,12 @@ def _starter() -> regex.Pattern[str]:
     return regex.compile(rf"\s+[“\"'‘(\[`]*(?:{words})\b")
 
 
+# How far back a boundary looks for the word before it: enough for any abbreviation, and
+# it keeps splitting linear however many candidate boundaries a line holds.
+_WORD_WINDOW = 48
+_LAST_WORD = regex.compile(r"\S+\Z")
+
+
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start].isspace():
         start += 1
@@ -72,8 +78,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     for line in regex.finditer(r"[^\n]+", text[:stop_at], pos=start):
         begin = line.start()
         for match in _boundary().finditer(text, line.start(), line.end()):
-            if match.group("stop") == "." and _abbreviation().search(text, begin, match.start()):
-                word = regex.search(r"\S+\Z", text[begin : match.start()])
+            window = max(begin, match.start() - _WORD_WINDOW)
+            if match.group("stop") == "." and _abbreviation().search(text, window, match.start()):
+                word = _LAST_WORD.search(text, window, match.start())
                 initialism = word is not None and "." in word.group()
                 if not initialism or not _starter().match(text, match.end(), line.end()):
                     continue
@@ -90,6 +97,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 _MARKS = regex.compile(
     r"(?P<open>“|``|«)|(?P<close>”|''|»)|(?P<straight>\")|(?P<para>\n)", regex.VERBOSE
 )
+
+
+_REOPENS = regex.compile(r"\s*(?:“|``|«|\")")
 
 
 def _opens_straight(text: str, at: int) -> bool:
@@ -135,7 +145,7 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[S
                 continue
         if kind == "para":
             if content is not None:
-                nxt = regex.match(r"\s*(?:“|``|«|\")", text[mark.end() : stop_at])
+                nxt = _REOPENS.match(text, mark.end(), stop_at)
                 if continuing or nxt is None:
                     content, continuing = None, False
                 else:
