@@ -36,6 +36,8 @@ __all__ = ["RULES", "find_dates", "record_date"]
 _WEEKDAYS = tuple(Weekday(n) for n in range(7))
 #: Granularities from fine to coarse; an anchor may be shifted by a unit at least as fine.
 _GRAIN = ("day", "week", "weekend", "month", "quarter", "half", "season", "year", "decade")
+#: Anchors that naming a longer reporting period ("for the nine months") puts out of force.
+_OUTGROWN = ("day", "week", "month", "quarter", "half")
 _CALENDAR_KINDS = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
 
 
@@ -146,7 +148,7 @@ def _fragments() -> dict[str, str]:
     full, abbr, bare = _month_names()
     numbers = _alt(lex["numbers"])
     ordinals = _alt(lex["ordinals"])
-    return {
+    fragments = {
         "MONTH": rf"(?P<month>{abbr}|{full}|{bare}(?=\s+\d))",
         "MONTH2": rf"(?P<month2>{abbr}|{full})",
         "FULLMONTH": rf"(?P<month>{abbr}|{full})",
@@ -156,7 +158,7 @@ def _fragments() -> dict[str, str]:
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d]|[.,]\d)",
         "WEEKDAY": rf"(?P<weekday>{_alt(w.title() for w in lex['weekdays'])})",
         "PART": rf"(?P<part>{_alt(lex['day_parts']['words'])})",
-        "NUM": rf"(?P<num>\d{{1,3}}|(?i:{numbers})(?:[\s-]+(?i:{numbers}))?)",
+        "NUM": rf"(?P<num>\d{{1,3}}|(?i:{numbers})(?:[\s-]+(?!(?i:an?)\s)(?i:{numbers}))?)",
         "VAGUE": rf"(?P<vague>(?i:{_alt(lex['vague_numbers']['words'])}))",
         "UNIT": r"(?P<unit>(?i:day|week|month|year|quarter|decade))s?",
         "DIRECTION": rf"(?P<direction>(?i:{_alt(lex['directions'])}))",
@@ -173,6 +175,13 @@ def _fragments() -> dict[str, str]:
         "TEENS": r"(?P<teens>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
         r"|seventeen|eighteen|nineteen))",
     }
+    # a year said in words: "nineteen ninety-four", "two thousand and one"
+    units, tens, teens = fragments["UNITS"], fragments["TENS"], fragments["TEENS"]
+    fragments["SPOKEN"] = (
+        rf"(?:(?P<thousand>(?i:two\s+thousand))(?:(?:\s+(?i:and))?\s+{units})?"
+        rf"|{fragments['CENT']}[\s-]+(?:{tens}(?:[\s-]+{units})?|{teens}))(?![-\w])"
+    )
+    return fragments
 
 
 def _title_words(phrase: str) -> str:
@@ -223,20 +232,45 @@ def _today_needed(ctx: _Context) -> dt.date:
 def _tense(ctx: _Context, start: int) -> int:
     """The tense of the clause before ``start``: 1 future, -1 past, 0 not said.
 
-    The tense cue nearest to the expression decides: a future cue ("will", "is scheduled
-    to") or a past one ("said", "was", a verb in -ed).
+    A deadline word right before the expression ("by", "until") makes it coming, unless the
+    clause is in the past perfect ("had filed their reports by Wednesday", but not "had been
+    set to expire Nov. 6"). Otherwise the tense cue nearest to the expression decides: a
+    future cue ("will", "plans to", with the verb it governs), a past one ("said", "was"),
+    or a present one ("is"), which says nothing. Cues are looked for in the clause, at most
+    ``cue_window`` characters back.
     """
     text = ctx.text
+    window = int(_lex()["resolution"]["cue_window"])
+    lo = _clause_start(text, max(0, start - window), start)
+    cues = [c for c in _tense_cue().finditer(text, lo, start) if c.group("none") is None]
     if _deadline().search(text, max(0, start - 24), start):
-        return 1
-    lo = max(0, start - 70)
-    stop = max(
-        text.rfind(".", lo, start - 1), text.rfind("\n", lo, start), text.rfind(";", lo, start)
-    )
-    cues = list(_tense_cue().finditer(text, stop + 1 if stop >= 0 else lo, start))
-    if not cues:
+        perfect = any(c.group("perfect") is not None for c in cues)
+        return -1 if perfect and cues[-1].group("future") is None else 1
+    if not cues or cues[-1].group("present") is not None:
         return 0
     return 1 if cues[-1].group("future") is not None else -1
+
+
+def _clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause that holds ``start`` begins, looking back no further than ``lo``.
+
+    A clause ends at a line break, a semicolon, or a sentence stop: a full stop that is not
+    a decimal point nor the stop of an abbreviation or an initial ("Mr.", "Feb.", "P.").
+    """
+    stops = [m.end() for m in _clause_stop().finditer(text, lo, start)]
+    return stops[-1] if stops else lo
+
+
+@functools.cache
+def _clause_stop() -> regex.Pattern[str]:
+    """A clause end; the abbreviations are those of sentence segmentation (sentences.toml)."""
+    lex = load("sentences")["abbreviations"]
+    words = _alt([*lex["titles"], *lex["months"], *lex["other"]])
+    return regex.compile(
+        rf"""[;\n] | (?<! (?<![\w.]) (?: {words} | (?:\p{{L}}\.)*\p{{Lu}} ) ) [.!?]
+        (?= ["'”’)]* \s )""",
+        regex.VERBOSE,
+    )
 
 
 def _coming(ctx: _Context, start: int, end: int) -> bool:
@@ -265,15 +299,27 @@ def _occurrence(
 @functools.cache
 def _deadline() -> regex.Pattern[str]:
     words = _alt(_lex()["cues"]["deadline"])
-    return regex.compile(rf"(?<![\w'])(?i:{words})\s+(?:(?i:the|on|a)\s+)?\Z")
+    return regex.compile(rf"(?<![\w'])(?i:{words})\s+(?:(?i:on|a)\s+)?\Z")
 
 
 @functools.cache
 def _tense_cue() -> regex.Pattern[str]:
+    """A tense cue, or a look-alike that is no cue at all ("next to").
+
+    A future cue takes the verb it governs with it: "will be named" is one future cue, not
+    a future one followed by a past one.
+    """
     cues = _lex()["cues"]
     return regex.compile(
-        rf"(?<![\w'])(?:(?P<future>(?i:{_alt(cues['future'])}))|(?P<past>(?i:{_alt(cues['past'])})))"
-        r"(?!\w)"
+        rf"""(?<![\w'])
+        (?: (?P<none>(?i:{_alt(cues["not_cues"])}))
+          | (?P<future>(?i:{_alt(cues["future"])}))
+            (?: \s+ (?i:{_alt(cues["auxiliaries"])}) (?!\w) ){{0,3}} (?: \s+ \w+ )?
+          | (?P<perfect>(?i:{_alt(cues["perfect"])}))
+          | (?P<past>(?i:{_alt(cues["past"])}))
+          | (?P<present>(?i:{_alt(cues["present"])})) )
+        (?!\w)""",
+        regex.VERBOSE,
     )
 
 
@@ -332,7 +378,16 @@ def _resolve_month_day(m: regex.Match[str], ctx: _Context) -> _Val | None:
         return _Val("day", dt.date(int(m.group("year")), month, day), DateSource.EXPLICIT)
     dt.date(2000, month, day)  # a real month and day in some year, or ValueError
     today = _today_needed(ctx)
-    found = _occurrence(lambda y: dt.date(y, month, day), ctx, m, today)
+
+    def on(year: int) -> dt.date:
+        return dt.date(year, month, day)
+
+    found = _occurrence(on, ctx, m, today)
+    if m.group("weekday"):  # "Monday, Oct. 26": of the nearest two, the year that agrees
+        weekdays: dict[str, int] = _lex()["weekdays"]
+        weekday = weekdays[_key(m.group("weekday"))]
+        nearest = (found, _latest(on, today, False), _latest(on, today, True))
+        found = next((d for d in nearest if d.weekday() == weekday), found)
     return _Val("day", found, DateSource.RELATIVE)
 
 
@@ -357,7 +412,25 @@ def _resolve_numeric(m: regex.Match[str], ctx: _Context) -> _Val | None:
 
 
 def _resolve_month_year(m: regex.Match[str], ctx: _Context) -> _Val | None:
-    return _Val("month", dt.date(int(m.group("year")), _month_of(m), 1), DateSource.EXPLICIT)
+    """ "May 2022", "January nineteen ninety-seven", "June last year"."""
+    if m.group("yshift"):
+        shifts: dict[str, int] = _lex()["shift_words"]
+        year = _today_needed(ctx).year + shifts[_key(m.group("yshift"))]
+        return _Val("month", dt.date(year, _month_of(m), 1), DateSource.RELATIVE)
+    return _Val("month", dt.date(_year_of(m), _month_of(m), 1), DateSource.EXPLICIT)
+
+
+def _year_of(m: regex.Match[str]) -> int:
+    """The year written in digits or in words ("nineteen ninety-four")."""
+    if m.group("year"):
+        return int(m.group("year"))
+    if m.group("thousand"):
+        return 2000 + (_number(m.group("units")) if m.group("units") else 0)
+    centuries: dict[str, int] = _lex()["spoken_years"]["centuries"]
+    year = centuries[_key(m.group("cent"))] * 100
+    if m.group("teens"):
+        return year + _number(m.group("teens"))
+    return year + _number(m.group("tens")) + (_number(m.group("units")) if m.group("units") else 0)
 
 
 def _resolve_month(m: regex.Match[str], ctx: _Context) -> _Val | None:
@@ -526,6 +599,7 @@ def _resolve_quarter(m: regex.Match[str], ctx: _Context) -> _Val | None:
         or "comparable" in adj
         or ("corresponding" in adj)
         or det.startswith("last year")
+        or m.group("ago") is not None
     )
     year_text = m.group("year") or m.group("dyear")
     if ordinal:
@@ -618,10 +692,8 @@ def _resolve_season(m: regex.Match[str], ctx: _Context) -> _Val | None:
     seasons: dict[str, dict[str, Any]] = _lex()["seasons"]
     season = seasons[_key(m.group("season"))]
     code, start = str(season["code"]), int(season["start"])
-    if m.group("year"):
-        return _Val(
-            "season", dt.date(int(m.group("year")), start, 1), DateSource.EXPLICIT, code=code
-        )
+    if m.group("year") or m.group("thousand") or m.group("cent"):
+        return _Val("season", dt.date(_year_of(m), start, 1), DateSource.EXPLICIT, code=code)
     today = _today_needed(ctx)
     shift = _shift_of(m)
     first = dt.date(today.year, start, 1)
@@ -669,18 +741,7 @@ def _resolve_holiday(m: regex.Match[str], ctx: _Context) -> _Val | None:
 
 
 def _resolve_spoken_year(m: regex.Match[str], ctx: _Context) -> _Val | None:
-    if m.group("thousand"):
-        year = 2000 + (_number(m.group("units")) if m.group("units") else 0)
-    else:
-        centuries: dict[str, int] = _lex()["spoken_years"]["centuries"]
-        year = centuries[_key(m.group("cent"))] * 100
-        if m.group("teens"):
-            year += _number(m.group("teens"))
-        elif m.group("tens"):
-            year += _number(m.group("tens")) + (
-                _number(m.group("units")) if m.group("units") else 0
-            )
-    return _Val("year", dt.date(year, 1, 1), DateSource.EXPLICIT)
+    return _Val("year", dt.date(_year_of(m), 1, 1), DateSource.EXPLICIT)
 
 
 def _resolve_year(m: regex.Match[str], ctx: _Context) -> _Val | None:
@@ -727,7 +788,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month_year",
         r"""
-        (?: {MOD} )? {FULLMONTH} (?: ,? \s+ | \s+ of \s+ ) {YEAR}
+        (?: {MOD} )? {FULLMONTH}
+        (?: (?: ,? \s+ | \s+ of \s+ ) (?: {YEAR} | {SPOKEN} )
+          | \s+ (?P<yshift>(?i:this|last|next)) \s+ (?i:year) (?! [-\w] ) )
         """,
         _resolve_month_year,
     ),
@@ -750,12 +813,13 @@ RULES: tuple[Rule, ...] = (
             (?: (?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th)) [\s-]+ (?:(?i:fiscal)\s+)?
                 (?i:quarter) (?! s)
               | (?P<hord>(?i:first|second|last)) [\s-]+ (?P<half>(?i:half)) (?! s)
-              | (?<=(?:the|its|this|that|last|next|19\d\d|20\d\d|'s)\s+(?:\S{1,20}\s+){0,3})
+              | (?<=(?i:the|its|this|that|last|next|19\d\d|20\d\d|'s)\s+(?:\S{1,20}\s+){0,3})
                 (?i:quarter)
                 (?! s|ly)
               | (?<=(?:latest|year-earlier|year-ago|comparable|corresponding|19\d\d|20\d\d)\s+)
                 (?i:period) ) )
         (?: \s+ (?i:of) \s+ (?:(?i:fiscal|the\s+year)\s+)? {YEAR} )?
+        (?P<ago> \s+ (?i:a \s+ year \s+ (?:ago|earlier)) )?
         (?! [-\w] )
         """,
         _resolve_quarter,
@@ -817,7 +881,7 @@ RULES: tuple[Rule, ...] = (
         (?: (?P<shift>(?i:this\s+past|this\s+coming|last|next|this|the)) \s+
           | (?i:early|late|mid)[\s-]+ | (?<=(?i:in|during|by|until|since|over)\s+) )
         (?: (?i:early|late) \s+ )?
-        {SEASON} (?: \s+ (?i:of) )? (?: \s+ {YEAR} )? (?! [-\w] )
+        {SEASON} (?: \s+ (?i:of) )? (?: \s+ (?: {YEAR} | {SPOKEN} ) )? (?! [-\w] )
         """,
         _resolve_season,
     ),
@@ -869,10 +933,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "spoken_year",
         r"""
-        (?: (?i:the\s+year) \s+ )?
-        (?: (?P<thousand>(?i:two\s+thousand)) (?: (?:\s+(?i:and))? \s+ {UNITS} )?
-          | {CENT} [\s-]+ (?: {TENS} (?: [\s-]+ {UNITS} )? | {TEENS} ) )
-        (?! [-\w] )
+        (?: (?i:the\s+year) \s+ )? {SPOKEN}
         """,
         _resolve_spoken_year,
     ),
@@ -955,6 +1016,24 @@ def _cores() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
     opener = regex.compile(r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z")
     return core, opener
+
+
+@functools.cache
+def _longer_period() -> regex.Pattern[str]:
+    words = _alt(_lex()["comparisons"]["longer_periods"])
+    return regex.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
+
+
+def _outgrow(ctx: _Context) -> None:
+    """Put the anchor out of force: a longer reporting period has been named.
+
+    After "For the nine months, ...", comparisons ("a year earlier", "year-earlier", "the
+    1988 period") are of years, no longer of the quarter (or month, or day) in force.
+    """
+    if ctx.anchor is not None and ctx.anchor.kind in _OUTGROWN:
+        ctx.anchor = None
+    for kind in _OUTGROWN:
+        ctx.seen.pop(kind, None)
 
 
 def _matches(master: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
@@ -1042,8 +1121,11 @@ def find_dates(text: str, published: dt.date | dt.datetime | str | None) -> list
     ctx = _Context(text=text, today=_as_date(published))
     master = _compiled()
     mentions: list[DateMention] = []
+    anchored_at = 0
     for match in _matches(master, text):
         index = next(i for i in range(len(RULES)) if match.start(f"R{i}") >= 0)
+        if ctx.anchor is not None and _longer_period().search(text, anchored_at, match.start()):
+            _outgrow(ctx)
         try:
             val = RULES[index].resolve(match, ctx)
         except (ValueError, OverflowError, LookupError, KeyError):
@@ -1053,6 +1135,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | str | None) -> list
         mentions.append(_to_mention(text, match.start(), match.end(), val))
         if val.kind != "ref" and val.anchors:
             ctx.anchor = ctx.seen[val.kind] = val
+            anchored_at = match.end()
     return mentions
 
 
