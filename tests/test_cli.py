@@ -202,3 +202,22 @@ def test_parse_output_round_trips(tmp_path: Path) -> None:
     result = run("parse", str(SEED))
     document = loads(result.stdout)
     assert document == loads(dumps(document))
+
+
+def test_export_writes_a_table(tmp_path: Path) -> None:
+    """`communique export` turns parsed Documents into CSV with a header."""
+    parsed = tmp_path / "seed.jsonl"
+    assert 0 == main(["parse", str(SEED), "-o", str(parsed)])
+    table = tmp_path / "actors.csv"
+    assert 0 == main(["export", str(parsed), "--records", "actors", "-o", str(table)])
+    header = table.read_text("utf-8").splitlines()[0]
+    assert "document,id,kind,name,aliases,title,country,sector,mentions" == header
+
+
+def test_export_refuses_an_invalid_document_in_one_line(tmp_path: Path) -> None:
+    """A document that does not load is named by file and line, with exit 2."""
+    path = write(tmp_path, "data.jsonl", f'{VALID}\n{{"schema_version": "1.0", "id": 5}}\n')
+    result = run("export", path)
+    assert 2 == result.returncode
+    assert f"{path}:2: expected str, got int @ $.id" in result.stderr
+    assert 1 == len(result.stderr.splitlines())

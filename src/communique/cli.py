@@ -13,9 +13,18 @@ from pathlib import Path
 from typing import IO
 
 from communique import __version__
+from communique.export import COLUMNS, write_table
+from communique.model import Document
 from communique.parse import PublishedError, parse
 from communique.schema import Problem, schema_text, validate
-from communique.serialize import MAX_LINE_BYTES, LoadError, dumps_line, iter_lines, parse_json
+from communique.serialize import (
+    MAX_LINE_BYTES,
+    LoadError,
+    dumps_line,
+    from_dict,
+    iter_lines,
+    parse_json,
+)
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 STDIN = "-"
@@ -96,11 +105,63 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate_cmd.set_defaults(run=_run_validate)
 
+    export_cmd = commands.add_parser(
+        "export",
+        help="export one record type of Documents (.json or .jsonl) as CSV or TSV",
+        description="Write one flat row per record (statements, events, proposals or "
+        "actors) of every Document in each FILE, with a header; lists are joined with '; '.",
+    )
+    export_cmd.add_argument(
+        "files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for stdin"
+    )
+    export_cmd.add_argument(
+        "--records", choices=tuple(COLUMNS), default="statements", help="what to export"
+    )
+    export_cmd.add_argument(
+        "--format", choices=("csv", "tsv"), default="csv", help="table format (default csv)"
+    )
+    export_cmd.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+    )
+    export_cmd.set_defaults(run=_run_export)
+
     schema_cmd = commands.add_parser(
         "schema", help="print the Document JSON Schema", description="Print the JSON Schema."
     )
     schema_cmd.set_defaults(run=_run_schema)
     return parser
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    documents = list(_loaded(args.files))
+    delimiter = "\t" if args.format == "tsv" else ","
+    if args.output is None:
+        write_table(documents, args.records, sys.stdout, delimiter=delimiter)
+        return EXIT_OK
+    buffer = io.StringIO()
+    write_table(documents, args.records, buffer, delimiter=delimiter)
+    _write_atomically(Path(args.output), [buffer.getvalue()])
+    return EXIT_OK
+
+
+def _loaded(names: Sequence[str]) -> Iterator[Document]:
+    """The Documents in each file, or a UsageError naming the first one that is not."""
+    for name in names:
+        label = "<stdin>" if name == STDIN else name
+        try:
+            stream = sys.stdin.buffer if name == STDIN else open(name, "rb")  # noqa: SIM115
+        except OSError as error:
+            raise UsageError(f"{label}: cannot read: {error.strerror or error}") from None
+        with stream:
+            for line, outcome in _documents(stream, name, "auto", MAX_LINE_BYTES):
+                try:
+                    if isinstance(outcome, LoadError):
+                        raise outcome
+                    yield from_dict(outcome)
+                except LoadError as error:
+                    raise UsageError(
+                        f"{label}:{line}: {error} (run 'communique validate {name}')"
+                    ) from None
 
 
 def _run_schema(args: argparse.Namespace) -> int:
