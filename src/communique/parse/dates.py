@@ -9,6 +9,7 @@ the publication date and the *narrative anchor*: the last date the text itself s
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
@@ -1139,6 +1140,11 @@ def find_dates(text: str, published: dt.date | dt.datetime | str | None) -> list
     return mentions
 
 
+# How far back (in characters) the narrative date of a paragraph reaches: more than any
+# news paragraph, and a bound that keeps dating linear on a megabyte without line breaks.
+_NARRATIVE_REACH = 10_000
+
+
 def record_date(
     mentions: Sequence[DateMention], clause: Span, *, text: str | None = None
 ) -> DateValue | None:
@@ -1146,8 +1152,9 @@ def record_date(
 
     The first calendar date inside the clause; failing that, the narrative date in force:
     the last day-precision date before the clause in the same paragraph (no line break
-    between them, when ``text`` is given). Weeks become a Monday-to-Sunday range, quarters
-    and halves a month range. Never the publication date by default.
+    between them, when ``text`` is given, and at most 10,000 characters back). Weeks
+    become a Monday-to-Sunday range, quarters and halves a month range. Never the
+    publication date by default.
 
     Args:
         mentions: What :func:`find_dates` returned for the text.
@@ -1158,18 +1165,30 @@ def record_date(
     Returns:
         A calendar :class:`~communique.model.DateValue`, or None when the text gives none.
     """
-    inside = [m for m in mentions if clause.start <= m.span.start and m.span.end <= clause.end]
-    for mention in inside:
-        value = _calendar(mention)
-        if value is not None:
-            return value
-    for mention in reversed([m for m in mentions if m.span.end <= clause.start]):
-        if text is not None and "\n" in text[mention.span.end : clause.start]:
+    first = bisect.bisect_left(mentions, clause.start, key=_start)
+    for mention in mentions[first : bisect.bisect_left(mentions, clause.end, key=_start)]:
+        if mention.span.end <= clause.end:
+            value = _calendar(mention)
+            if value is not None:
+                return value
+    upper = clause.start
+    for index in range(first - 1, -1, -1):
+        mention = mentions[index]
+        if mention.span.end > clause.start:
+            continue
+        if clause.start - mention.span.end > _NARRATIVE_REACH:
             return None
+        if text is not None and text.find("\n", mention.span.end, upper) != -1:
+            return None
+        upper = mention.span.start
         value = _calendar(mention)
         if value is not None and value.precision is Precision.DAY:
             return value
     return None
+
+
+def _start(mention: DateMention) -> int:
+    return mention.span.start
 
 
 def _calendar(mention: DateMention) -> DateValue | None:
