@@ -34,6 +34,7 @@ nitpick_ignore = [
     ("py:class", "IO"),
     ("py:class", "typing.IO"),
     ("py:class", "datetime.date"),
+    ("py:class", "pathlib.Path"),
     ("py:class", "datetime.datetime"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),

@@ -9,7 +9,12 @@ from dateutil import parser as date_parser
 
 from communique import __version__
 from communique.model import Document, Extractor
+from communique.parse.actors import ActorDictionary, find_actors
 from communique.parse.article import read_article
+from communique.parse.dates import find_dates
+from communique.parse.events import find_events
+from communique.parse.proposals import find_proposals
+from communique.parse.statements import find_statements
 
 EXTRACTOR = Extractor(name="communique", version=__version__)
 
@@ -57,7 +62,12 @@ def document_id(text: str) -> str:
     return "sha256-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) -> Document:
+def parse(
+    text: str,
+    *,
+    published: dt.date | dt.datetime | str | None = None,
+    actors: ActorDictionary | None = None,
+) -> Document:
     """Parse one article's text into a Document.
 
     Args:
@@ -65,6 +75,9 @@ def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) ->
             envelope rules recognise).
         published: when the article was published; relative dates are resolved
             against it. Without it, the article's own dateline is used, if it has one.
+        actors: a user actor dictionary (see
+            :func:`~communique.parse.actor_dictionary.load_actor_dictionary`), consulted
+            before the built-in rules.
 
     Returns:
         A Document whose spans all point into ``text``.
@@ -76,6 +89,12 @@ def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) ->
     given = published_text(published)
     article = read_article(text)
     published_as = given if given is not None else _dateline(article.published)
+    day = published_date(published_as)
+    dates = find_dates(text, published_as)
+    table = find_actors(text, article, published=day.date() if day else None, dictionary=actors)
+    statements = find_statements(text, article, table, dates)
+    proposals = find_proposals(text, article, table, dates, statements)
+    events = find_events(text, article, table, dates)
     return Document(
         id=document_id(text),
         title=article.title,
@@ -84,6 +103,10 @@ def parse(text: str, *, published: dt.date | dt.datetime | str | None = None) ->
         origin=article.origin,
         text=text,
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        actors=table.actors,
+        statements=tuple(statements),
+        proposals=proposals,
+        events=events,
         extractor=EXTRACTOR,
     )
 

@@ -1,0 +1,88 @@
+"""Benchmark the whole of communique.parse: throughput on news text, and adversarial input.
+
+Throughput is kilobytes (UTF-8) of article text parsed per second on one core: a single
+process, best of ``--repeat`` timed passes over the corpus after a warm-up pass. The corpus
+is PolNeAR train and dev from ``../shared/corpus/polnear`` (plus the shared gold texts);
+without ``../shared`` it falls back to the repository's ``seeds/``. The target is 200 KB/s.
+
+Adversarial inputs check that time grows linearly: a megabyte of quote marks, of "said
+said said", of curly quote pairs and of short quoted statements, each timed once.
+
+Run: ``python benchmarks/bench_parse.py`` from the repository root (with ``src`` importable,
+e.g. after ``pip install -e .`` or with ``PYTHONPATH=src``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from communique import parse
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TARGET_KB_PER_SECOND = 200.0
+
+ADVERSARIAL = {
+    "1 MB of straight quote marks": '"' * 1_000_000,
+    '1 MB of "said said said"': "said " * 200_000,
+    "1 MB of curly quote pairs": "“a” " * 250_000,
+    "1 MB of quoted statements": 'He said, "yes." ' * 62_500,
+    "1 MB of one-line paragraphs": "Smith said:\n" * 83_000,
+}
+
+
+def corpus(limit: int | None) -> list[str]:
+    """The texts to time: PolNeAR train + dev and the gold texts, or the seeds."""
+    texts: list[str] = []
+    polnear = SHARED / "corpus" / "polnear"
+    for split in ("train", "dev"):
+        folder = polnear / split / "text"
+        if folder.is_dir():
+            texts.extend(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
+    gold = SHARED / "gold"
+    if gold.is_dir():
+        for path in sorted(gold.glob("*.json")):
+            texts.append(json.loads(path.read_text(encoding="utf-8"))["text"] or "")
+    if not texts:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return texts[:limit] if limit else texts
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print throughput and adversarial timings; return 1 when below the target."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes (best is kept)")
+    parser.add_argument("--limit", type=int, help="time only the first N texts")
+    parser.add_argument("--no-adversarial", action="store_true", help="skip the 1 MB inputs")
+    args = parser.parse_args(argv)
+    texts = corpus(args.limit)
+    if not texts:
+        print("no texts to time (neither ../shared nor seeds/ found)")
+        return 0
+    size_kb = sum(len(t.encode("utf-8")) for t in texts) / 1000
+    for text in texts:  # warm-up: lexicons loaded, patterns compiled
+        parse(text)
+    best = float("inf")
+    for _ in range(max(1, args.repeat)):
+        start = time.perf_counter()
+        for text in texts:
+            parse(text)
+        best = min(best, time.perf_counter() - start)
+    rate = size_kb / best
+    print(
+        f"{len(texts)} texts, {size_kb:.0f} KB: best pass {best:.2f} s, {rate:.0f} KB/s "
+        f"(target {TARGET_KB_PER_SECOND:.0f} KB/s)"
+    )
+    if not args.no_adversarial:
+        for name, text in ADVERSARIAL.items():
+            start = time.perf_counter()
+            parse(text)
+            print(f"  {name}: {time.perf_counter() - start:.2f} s")
+    return 0 if rate >= TARGET_KB_PER_SECOND else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,512 @@
+"""Events: trigger words -> PLOVER type and mode, with participants, place, date and label.
+
+:func:`find_events` reads body paragraphs and photo captions (headings, related-article
+headlines and site chrome yield nothing). It cuts each sentence into clauses and looks in
+each for the triggers of the ``events`` lexicon: verbs ("met with", "withdrew") and nouns
+("summit", "referendums"). A trigger is dropped when one of the rules of
+:data:`REJECTIONS` says it is not an occurrence (negated, wished for, a topic, a plan item,
+a second mention); of the triggers left in a clause the one of highest priority makes the
+event. Its participants are the actors named in the clause (a pronoun subject stands for
+the parties of the sentence before), its location the place written after "in" or "at",
+its date the date of the clause (:func:`~communique.parse.dates.record_date`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from communique.lexicon import load
+from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
+from communique.parse.actors import ActorTable
+from communique.parse.article import Article, Role
+from communique.parse.dates import record_date
+from communique.parse.sentences import split_sentences
+
+__all__ = ["REJECTIONS", "Trigger", "find_events"]
+
+#: Blocks whose sentences can report events.
+EVENT_ROLES = frozenset({Role.BODY, Role.CAPTION})
+
+
+@attrs.frozen
+class Trigger:
+    """A word of the lexicon that names an event of one PLOVER type (and mode)."""
+
+    lemma: str
+    type: EventType
+    mode: str | None
+    noun: bool
+    priority: int
+    occasion: bool
+
+
+def _words(words: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, matching across runs of spaces."""
+    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in ordered)
+
+
+def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w-])", regex.IGNORECASE)
+
+
+@attrs.frozen
+class _Lexicon:
+    triggers: dict[str, Trigger]
+    pattern: regex.Pattern[str]
+    support: regex.Pattern[str]
+    irrealis: regex.Pattern[str]
+    negation: frozenset[str]
+    topic: frozenset[str]
+    anaphora: frozenset[str]
+    plural: regex.Pattern[str]
+    singular: regex.Pattern[str]
+    enumerator: regex.Pattern[str]
+    breaks: regex.Pattern[str]
+    modes: dict[EventType, tuple[tuple[str, regex.Pattern[str]], ...]]
+    aspectual: frozenset[str]
+    label_stops: frozenset[str]
+    np_stops: frozenset[str]
+    not_places: frozenset[str]
+
+
+def _key(form: str) -> str:
+    return " ".join(form.casefold().split())
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """The ``events`` lexicon, read and compiled once."""
+    lex = load("events")
+    triggers: dict[str, Trigger] = {}
+    for group in lex["group"]:
+        kind = EventType(group["type"])
+        for noun, entries in ((False, group.get("verbs", [])), (True, group.get("nouns", []))):
+            for entry in entries:
+                lemma, *forms = entry.split("|")
+                trigger = Trigger(
+                    lemma=lemma,
+                    type=kind,
+                    mode=group.get("mode"),
+                    noun=noun,
+                    priority=group.get("priority", 1 if noun else 2),
+                    occasion=group.get("occasion", False),
+                )
+                for form in forms or [lemma]:
+                    triggers.setdefault(_key(form), trigger)
+    modes = {
+        EventType(name): tuple((mode, _bounded(cues)) for mode, cues in table.items())
+        for name, table in lex["modes"].items()
+    }
+    hard = "|".join(rf"{regex.escape(b)}(?=\s)" for b in lex["clauses"]["hard"])
+    joined = _words(lex["clauses"]["after_comma"])
+    bare = _words(lex["clauses"]["bare"])
+    return _Lexicon(
+        triggers=triggers,
+        pattern=_bounded(list(triggers)),
+        support=_bounded(lex["support"]["forms"]),
+        irrealis=_bounded(lex["irrealis"]["words"]),
+        negation=frozenset(lex["negation"]["words"]),
+        topic=frozenset(lex["topic"]["words"]),
+        anaphora=frozenset(lex["anaphora"]["words"]),
+        plural=regex.compile(rf"(?:{_words(lex['pronouns']['plural'])})\b", regex.IGNORECASE),
+        singular=regex.compile(rf"(?:{_words(lex['pronouns']['singular'])})\b", regex.IGNORECASE),
+        enumerator=regex.compile(
+            rf"(?:and\s+)?(?:{_words(lex['enumerators']['words'])})\b", regex.IGNORECASE
+        ),
+        breaks=regex.compile(
+            rf"(?:{hard})|,(?=\s+(?:{joined})\b)|\s(?=(?:{bare})\s)", regex.IGNORECASE
+        ),
+        modes=modes,
+        aspectual=frozenset(lex["aspectual"]["words"]),
+        label_stops=frozenset(lex["label"]["stops"]),
+        np_stops=frozenset(lex["label"]["noun_phrase_stops"]),
+        not_places=frozenset(lex["places"]["not_places"]),
+    )
+
+
+# --------------------------------------------------------------------------- candidates
+
+_WORD = regex.compile(r"[\w’'.-]*\w|n't")
+_LOOK_BACK = 240  # characters of the clause before a trigger that its rules read
+_SUPPORT_WORDS = 8  # how far before a noun a support verb may stand ("held the first round")
+_MAX_SENTENCE = 3000  # no prose sentence is longer; longer runs are lists or noise
+_MAX_TRIGGERS = 12  # per clause
+
+
+@attrs.frozen
+class Candidate:
+    """A trigger found in a clause, before the rules decide whether it is an event."""
+
+    text: str
+    sentence: Span
+    clause: Span
+    start: int
+    end: int
+    trigger: Trigger
+    actors: ActorTable
+    seen: frozenset[str]
+
+    def before(self) -> list[str]:
+        """The words of the clause before the trigger (within the look-back), lowercased."""
+        start = max(self.clause.start, self.start - _LOOK_BACK)
+        return [w.casefold() for w in _WORD.findall(self.text, start, self.start)]
+
+    def near(self) -> list[str]:
+        """The words of the phrase before the trigger: since the last comma or bracket."""
+        start = max(self.clause.start, self.start - _LOOK_BACK)
+        head = self.text[start : self.start]
+        cut = max(head.rfind(mark) for mark in ',;:()"“”')
+        return [w.casefold() for w in _WORD.findall(head[cut + 1 :])]
+
+
+Rule = Callable[[Candidate, _Lexicon], bool]
+
+
+def _negated(c: Candidate, lex: _Lexicon) -> bool:
+    """ "did not meet", "no talks", "without an agreement": nothing happened."""
+    return any(w in lex.negation for w in c.near()[-3:])
+
+
+def _unreal(c: Candidate, lex: _Lexicon) -> bool:
+    """A modal, a wish or a condition earlier in the sentence: "must withdraw", "if ... met".
+
+    An occasion noun is unreal only with its support verb ("if they had agreed to hold a
+    referendum"): a summit that someone wishes to speak at still takes place.
+    """
+    if c.trigger.noun and c.trigger.occasion and _support(c, lex) is None:
+        return False
+    start = max(c.sentence.start, c.start - _LOOK_BACK)
+    return lex.irrealis.search(c.text, start, c.start) is not None
+
+
+def _infinitive(c: Candidate, lex: _Lexicon) -> bool:
+    """A verb after "to" is wanted or asked for ("calling on the army to withdraw"), unless
+    an aspectual verb leads it ("continued to send arms")."""
+    words = c.near()
+    if c.trigger.noun or not words or words[-1] != "to":
+        return False
+    return len(words) < 2 or words[-2] not in lex.aspectual
+
+
+def _plan_item(c: Candidate, lex: _Lexicon) -> bool:
+    """A clause that opens with "first," or "third," lists a point of a plan."""
+    return lex.enumerator.match(c.text, c.clause.start, c.clause.end) is not None
+
+
+def _support(c: Candidate, lex: _Lexicon) -> list[str] | None:
+    """The support verb that governs a noun ("held the first round of"), and what precedes it.
+
+    Only determiners, modifiers and "of" may stand between them, and the verb is not an
+    infinitive ("to attend the meeting").
+    """
+    words = c.near()
+    for m in reversed(list(lex.support.finditer(" ".join(words[-_SUPPORT_WORDS:])))):
+        head = " ".join(words[-_SUPPORT_WORDS:])[: m.start()].split()
+        between = " ".join(words[-_SUPPORT_WORDS:])[m.end() :].split()
+        if any(w in lex.topic for w in between) or (head and head[-1] == "to"):
+            return None
+        return head
+    return None
+
+
+def _supported(c: Candidate, lex: _Lexicon) -> bool:
+    return _support(c, lex) is not None
+
+
+def _with_party(c: Candidate) -> bool:
+    after = regex.match(r"\s+(?:with|between|among)\s", c.text[c.end : c.end + 12])
+    if after is None:
+        return False
+    return bool(c.actors.within(c.end, min(c.clause.end, c.end + 60)))
+
+
+def _topic(c: Candidate, lex: _Lexicon) -> bool:
+    """A noun after "in", "for", "such" ... is talked about, unless held, signed, begun."""
+    if not c.trigger.noun:
+        return False
+    words = c.near()[-3:]
+    return any(w in lex.topic for w in words) and not _supported(c, lex)
+
+
+def _unanchored(c: Candidate, lex: _Lexicon) -> bool:
+    """A bare noun ("aid", "negotiations") needs a support verb or a named party."""
+    if not c.trigger.noun or c.trigger.occasion:
+        return False
+    return not _supported(c, lex) and not _with_party(c)
+
+
+def _anaphoric(c: Candidate, lex: _Lexicon) -> bool:
+    """ "this meeting", or "the visit" after a visit was reported: a second mention."""
+    if not c.trigger.noun:
+        return False
+    words = c.near()
+    if (words and words[-1] in lex.anaphora) or " ".join(words[-2:]) in lex.anaphora:
+        return True
+    return c.trigger.lemma in c.seen and "the" in words[-3:]
+
+
+#: The rules that drop a trigger, by name, in the order they are tried.
+REJECTIONS: dict[str, Rule] = {
+    "negated": _negated,
+    "unreal": _unreal,
+    "infinitive": _infinitive,
+    "plan item": _plan_item,
+    "topic": _topic,
+    "unanchored": _unanchored,
+    "anaphoric": _anaphoric,
+}
+
+
+# --------------------------------------------------------------------------- the parts
+
+
+def _clauses(text: str, sentence: Span, lex: _Lexicon) -> list[Span]:
+    """A sentence cut at semicolons and at clause-opening conjunctions."""
+    out: list[Span] = []
+    start = sentence.start
+    for m in lex.breaks.finditer(text, sentence.start, sentence.end):
+        out.append(Span.of(text, start, m.start()))
+        start = m.end()
+    out.append(Span.of(text, start, sentence.end))
+    return [t for t in (_trim(text, s) for s in out) if t is not None]
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return Span.of(text, start, end) if end > start else None
+
+
+_LABEL_WORDS = 8
+_PLACE = regex.compile(
+    r"""(?<![\w-])(?:in|at)\s+(?:the\s+)?
+    (?P<place>
+      (?&cap)(?:(?:\s|\s(?:do|de|da|del|of|on)\s)(?&cap))*
+      (?:(?:,\s|\sand\s)(?&cap)(?:\s(?&cap))*)*
+    )
+    (?(DEFINE)(?P<cap>\p{Lu}[\p{L}’'.-]*))""",
+    regex.VERBOSE,
+)
+
+
+def _location(text: str, clause: Span, dates: Sequence[DateMention]) -> str | None:
+    """The place written after "in" or "at" in the clause, without dates."""
+    for m in _PLACE.finditer(text, clause.start, clause.end):
+        place = m.group("place").rstrip(".")
+        if place.split()[0].rstrip(",") in _lexicon().not_places:
+            continue
+        if any(d.span.start <= m.start("place") < d.span.end for d in dates):
+            continue
+        return place
+    return None
+
+
+def _label(text: str, c: Candidate, dates: Sequence[DateMention]) -> str:
+    """A short phrase of the clause around the trigger."""
+    lex = _lexicon()
+    if c.trigger.noun:
+        start = c.start
+        for m in reversed(list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))):
+            if m.group().casefold() in lex.np_stops or text[m.end() : start].strip(" -"):
+                break
+            start = m.start()
+        end = c.end
+        tail = regex.match(
+            r"\s+(?:of|between|with|against)\s+(?:the\s+)?\p{Lu}[\w’'.-]*"
+            r"(?:\s+(?:and\s+|of\s+)?\p{Lu}[\w’'.-]*)*",
+            text[c.end : c.clause.end],
+        )
+        if tail is not None:
+            end = c.end + tail.end()
+        return text[start:end]
+    end = c.end
+    date_starts = {d.span.start for d in dates}
+    for count, m in enumerate(_WORD.finditer(text, c.end, c.clause.end)):
+        gap = text[end : m.start()]
+        if count >= _LABEL_WORDS or regex.search(r"[,;:(\"“”]", gap) or m.start() in date_starts:
+            break
+        if m.group().casefold() in lex.label_stops:
+            break
+        end = m.end()
+    return text[c.start : end].rstrip(".")
+
+
+def _mode(c: Candidate, lex: _Lexicon) -> str | None:
+    """The trigger's own mode, else the first mode whose cue the clause holds."""
+    allowed = EVENT_MODES[c.trigger.type]
+    if c.trigger.mode in allowed:
+        return c.trigger.mode
+    for mode, cue in lex.modes.get(c.trigger.type, ()):
+        if mode in allowed and cue.search(c.text, c.clause.start, c.clause.end):
+            return mode
+    return None
+
+
+@attrs.define
+class _State:
+    """What the stage remembers from sentence to sentence."""
+
+    previous: tuple[str, ...] = ()  # actors of the sentence before
+    seen: set[str] = attrs.Factory(set)  # lemmas of the events found
+    last: Event | None = None  # the event found last in this paragraph
+    last_lemma: str = ""
+
+
+def _ids(mentions: Sequence[tuple[int, int, str]], actors: ActorTable) -> list[str]:
+    """The actors of the mentions, once each, in order; media report events, not take part."""
+    return [
+        ident
+        for ident in dict.fromkeys(ident for _, _, ident in mentions)
+        if (actor := actors.by_id(ident)) is None or actor.kind is not ActorKind.MEDIA
+    ]
+
+
+def _participants(
+    clause: Span, sentence: Span, actors: ActorTable, state: _State, lex: _Lexicon
+) -> list[str]:
+    """The actors of the clause; a pronoun subject adds the parties it stands for."""
+    found = _ids(actors.within(clause.start, clause.end), actors)
+    opening = regex.sub(r"^(?:and|then|but|where|when|while)\s+", "", clause.text, flags=regex.I)
+    if lex.plural.match(opening):
+        earlier = _ids(actors.within(sentence.start, clause.start), actors) or list(state.previous)
+        found = list(dict.fromkeys([*earlier, *found]))
+    elif lex.singular.match(opening):
+        person = next(
+            (
+                ident
+                for _, _, ident in reversed(
+                    actors.within(max(0, clause.start - _PRONOUN_REACH), clause.start)
+                )
+                if (a := actors.by_id(ident)) is not None and a.kind is ActorKind.PERSON
+            ),
+            None,
+        )
+        if person is not None:
+            found = list(dict.fromkeys([person, *found]))
+    return found
+
+
+_VERB_PRIORITY = 2
+_PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for a person
+
+
+def _best(candidates: list[Candidate], lex: _Lexicon) -> Candidate | None:
+    """The trigger of highest priority, the first of equals; "began a hunger strike" is a
+    verb phrase and ranks as a verb."""
+
+    def rank(c: Candidate) -> tuple[int, int]:
+        priority = c.trigger.priority
+        if c.trigger.noun and _supported(c, lex):
+            priority = max(priority, _VERB_PRIORITY)
+        return priority, -c.start
+
+    return max(candidates, key=rank, default=None)
+
+
+def _candidates(
+    text: str, sentence: Span, clause: Span, actors: ActorTable, state: _State, lex: _Lexicon
+) -> list[Candidate]:
+    out = []
+    seen = frozenset(state.seen)
+    for m in lex.pattern.finditer(text, clause.start, clause.end):
+        trigger = lex.triggers[_key(m.group())]
+        c = Candidate(text, sentence, clause, m.start(), m.end(), trigger, actors, seen)
+        if not any(rule(c, lex) for rule in REJECTIONS.values()):
+            out.append(c)
+        if len(out) >= _MAX_TRIGGERS:
+            break
+    return out
+
+
+def _sentence_events(
+    text: str,
+    sentence: Span,
+    actors: ActorTable,
+    dates: Sequence[DateMention],
+    state: _State,
+) -> list[Event]:
+    """The events of one sentence, at most one a clause."""
+    lex = _lexicon()
+    found: list[Event] = []
+    for clause in _clauses(text, sentence, lex):
+        best = _best(_candidates(text, sentence, clause, actors, state, lex), lex)
+        if best is None:
+            continue
+        participants = _participants(clause, sentence, actors, state, lex)
+        location = _location(text, clause, dates)
+        if not participants and location is not None:
+            participants = _ids(actors.within(sentence.start, sentence.end), actors)
+        if not participants:
+            continue
+        event = Event(
+            id="",
+            type=best.trigger.type,
+            mode=_mode(best, lex),
+            label=_label(text, best, dates),
+            participants=tuple(participants),
+            location=location,
+            date=record_date(dates, Span.of(text, best.start, clause.end), text=text),
+            evidence=clause,
+        )
+        if _repeats(state, event, best.trigger.lemma):
+            continue
+        state.seen.add(best.trigger.lemma)
+        state.last, state.last_lemma = event, best.trigger.lemma
+        found.append(event)
+    return found
+
+
+def _repeats(state: _State, event: Event, lemma: str) -> bool:
+    """Whether the event repeats the last one: the same parties doing the same thing
+    ("They also discussed ...")."""
+    last = state.last
+    return (
+        last is not None
+        and lemma == state.last_lemma
+        and last.type is event.type
+        and bool(set(event.participants) & set(last.participants))
+    )
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def find_events(
+    text: str,
+    article: Article,
+    actors: ActorTable,
+    dates: Sequence[DateMention] = (),
+) -> tuple[Event, ...]:
+    """Find the events that the body and the captions of an article report.
+
+    Args:
+        text: The article text.
+        article: Its envelope; body paragraphs and captions are read.
+        actors: The actors found in it (participants are their ids).
+        dates: The date mentions found in it, to date each event.
+
+    Returns:
+        The events, in text order, with ids ``e1``, ``e2``, ...; each names at least one
+        actor, and its evidence is its clause.
+    """
+    state = _State()
+    events: list[Event] = []
+    for block in article.blocks:
+        if block.role not in EVENT_ROLES:
+            continue
+        state.last, state.previous = None, ()
+        for sentence in split_sentences(text, block.span.start, block.span.end):
+            if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):
+                continue
+            for event in _sentence_events(text, sentence, actors, dates, state):
+                events.append(attrs.evolve(event, id=f"e{len(events) + 1}"))
+            state.previous = tuple(_ids(actors.within(sentence.start, sentence.end), actors))
+    return tuple(events)

@@ -1,0 +1,894 @@
+"""Statements: who said what, found from reporting cues, quotations and their sources.
+
+:func:`find_statements` reads the body paragraphs only (captions, headings, related-article
+headlines and site chrome yield nothing). In each sentence it finds the reporting cues of
+the ``cues`` lexicon and, for each, applies the first rule of :data:`SHAPES` that fits:
+"X said (that) ...", "..., X said", "'...,' said X", "according to X, ...",
+", saying ..." (the clause's subject speaks). Speakers are resolved through the actor
+table: compound subjects give one statement each, pronouns and "the minister" refer back,
+unnamed sources ("sources said") keep a null speaker. A quotation standing alone right
+after a statement is that speaker's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable, Sequence
+
+import attrs
+import regex
+
+from communique.lexicon import load
+from communique.model import (
+    ActorKind,
+    DateMention,
+    DateValue,
+    EventType,
+    Span,
+    Statement,
+    StatementMode,
+)
+from communique.parse.actors import ActorTable
+from communique.parse.article import Article, Role
+from communique.parse.dates import record_date
+from communique.parse.sentences import find_quotations, split_sentences
+
+
+@attrs.frozen
+class Cue:
+    """A reporting expression found in a sentence."""
+
+    start: int
+    end: int
+    text: str
+    act: EventType | None
+    participle: bool
+
+
+@attrs.frozen
+class _Draft:
+    speakers: tuple[str | None, ...]
+    cue: Cue
+    content: Span
+    negated: bool
+    addressees: tuple[str, ...]
+    evidence: Span
+    subject_start: int = -1
+    more: tuple[Span, ...] = ()
+
+
+@attrs.frozen
+class _Lexicon:
+    cue_pattern: regex.Pattern[str]
+    acts: dict[str, EventType | None]
+    clausal: frozenset[str]
+    attachments: frozenset[str]
+    passive: frozenset[str]
+    not_content: frozenset[str]
+    negations: tuple[str, ...]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    unnamed: frozenset[str]
+    roles: frozenset[str]
+    collective: frozenset[str]
+    office_heads: frozenset[str]
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    lex = load("cues")
+    acts: dict[str, EventType | None] = {}
+    forms: set[str] = set(lex["prepositional"]["according"])
+    clausal: set[str] = set()
+    for table in lex["cues"].values():
+        act = EventType(table["act"]) if table["act"] else None
+        for form in table["forms"]:
+            acts[form.casefold()] = act
+            forms.add(form)
+            if table.get("needs_clause"):
+                clausal.add(form.casefold())
+    alternation = "|".join(
+        regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))
+    )
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation})(?![\p{{L}}\p{{N}}-])", regex.VERSION1
+    )
+    actors = load("actors")
+    return _Lexicon(
+        cue_pattern=pattern,
+        acts=acts,
+        clausal=frozenset(clausal),
+        attachments=frozenset(lex["attachments"]["words"]),
+        passive=frozenset(lex["attachments"]["passive"]),
+        not_content=frozenset(lex["attachments"]["not_content"]),
+        negations=tuple(lex["attachments"]["negations"]),
+        person_pronouns=frozenset(lex["pronouns"]["person"]),
+        group_pronouns=frozenset(lex["pronouns"]["group"]),
+        unnamed=frozenset(lex["unnamed"]["heads"]),
+        roles=frozenset(lex["roles"]["heads"]),
+        collective=frozenset(lex["collective"]["heads"]),
+        office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
+    )
+
+
+# --------------------------------------------------------------------------- segmentation
+
+_OPENING = '“"«'
+_CLOSING = '”"»'
+
+
+def _quotations(text: str) -> list[Span]:
+    """The quoted stretches of the text, with their outer quote marks."""
+    out = []
+    for quote in find_quotations(text):
+        start, end = quote.start, quote.end
+        if start > 0 and text[start - 1] in _OPENING:
+            start -= 1
+        if end < len(text) and text[end] in _CLOSING:
+            end += 1
+        out.append(Span.of(text, start, end))
+    return out
+
+
+def _units(text: str, paragraph: Span, quotes: Sequence[Span]) -> list[Span]:
+    """The paragraph's sentences, with the sentences of one quotation kept together."""
+    units: list[Span] = []
+    starts = [q.start for q in quotes]
+    for sentence in split_sentences(text, paragraph.start, paragraph.end):
+        if units:
+            last = units[-1]
+            i = bisect.bisect_left(starts, last.end)
+            inside = any(q.end > sentence.start for q in quotes[max(0, i - 3) : i])
+            if inside:
+                units[-1] = Span.of(text, last.start, sentence.end)
+                continue
+        units.append(sentence)
+    return units
+
+
+def _quotes_in(quotes: Sequence[Span], starts: Sequence[int], span: Span) -> tuple[Span, ...]:
+    i = bisect.bisect_left(starts, span.start)
+    found = [q for q in quotes[max(0, i - 1) : i] if q.end > span.start]
+    while i < len(quotes) and quotes[i].start < span.end:
+        found.append(quotes[i])
+        i += 1
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------- helpers
+
+_WORD_BEFORE = regex.compile(r"(?P<word>[\p{L}'’.-]+)[\s,]*$")
+_QUOTES = "\"“”‘’'"
+_NOUN_PHRASE_END = regex.compile(
+    r"(?<![\p{L}\p{N}'’-])(?P<np>(?:(?i:a|an|the|another|other|two|three|several|some|many|one|senior|"
+    r"top|\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+){0,4}(?P<head>[\p{L}-]+))\s*$",
+)
+_POSSESSIVE_SPEECH = regex.compile(
+    r"(?:\b(?P<pro>his|her|their|its)\s+(?:speech|statement|remarks|comments|letter|"
+    r"interview|post|message|words|address))\s*$",
+    regex.IGNORECASE,
+)
+_WHAT = regex.compile(r"\bwhat(?:\s+the)?$", regex.IGNORECASE)
+_SPACES = regex.compile(r"\s+")
+_THE = regex.compile(r"\s*(?:the\s+)?")
+_JOINT = regex.compile(r"(?:,?\s+(?:and|but)|,)\s*$")
+_ANY_QUOTE = regex.compile(r"[\"“”]")
+_PARENTHESES = regex.compile(r"\s*\([^()\n]{1,40}\)")
+_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,40}\)\s*$")
+_THAT = regex.compile(
+    r"""^\s*(?:(?:(?!\b(?:and|but|he|she|they|it|said|says)\b)[^"“.;:,]){0,60}?\s)?that\s+""",
+    regex.IGNORECASE,
+)
+_JOINER = regex.compile(r"^[\s,]*(?:(?:and|or|as\s+well\s+as)\s+)?(?:(?:even|also|both)\s+)?$")
+
+
+def _strip_attachments(text: str, left_end: int, left_start: int) -> tuple[int, bool]:
+    """Move ``left_end`` back over auxiliaries and adverbs; say if a negation was passed."""
+    lex = _lexicon()
+    negated = False
+    end = left_end
+    while end > left_start:
+        m = _WORD_BEFORE.search(text, left_start, end)
+        if m is None:
+            break
+        word = m.group("word")
+        folded = word.casefold()
+        if (
+            folded in lex.attachments
+            or (folded.endswith("ly") and len(folded) > 4)
+            or (folded in ("did", "does", "do", "could", "would", "should", "has", "had", "have"))
+        ):
+            end = m.start()
+            continue
+        if folded in ("not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't"):
+            negated = True
+            end = m.start()
+            continue
+        if folded == "longer" and text[max(left_start, m.start() - 3) : m.start()].strip() == "no":
+            negated = True
+            end = m.start() - 3
+            continue
+        if folded in ("went", "go", "goes") and text[m.end() : end].strip() == "":
+            end = m.start()
+            continue
+        break
+    return end, negated
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@attrs.define
+class _State:
+    """What the reader remembers while reading: the last speakers, for pronouns."""
+
+    last_person: str | None = None
+    last_group: str | None = None
+    last_paragraph: int = -1
+    pending: _Draft | None = None
+
+
+def _speakers_ending_at(
+    text: str, actors: ActorTable, start: int, end: int, state: _State
+) -> tuple[tuple[str | None, ...], int] | None:
+    """The source whose phrase ends at ``end``: actors, a pronoun, a title, an unnamed NP."""
+    lex = _lexicon()
+    stripped = _PARENTHETICAL.sub("", text[start:end]).rstrip(" \t" + _QUOTES)
+    end = start + len(stripped)
+    if end <= start:
+        return None
+    mentions = actors.within(start, end)
+    if mentions and text[mentions[-1][1] : end].strip(" " + _QUOTES) in ("", "'s", "’s"):
+        chain = [mentions[-1]]
+        k = len(mentions) - 2
+        while k >= 0 and _JOINER.match(text[mentions[k][1] : chain[0][0]]):
+            chain.insert(0, mentions[k])
+            k -= 1
+        if len(chain) > 1 and not regex.search(
+            r"\b(?:and|or|as\s+well\s+as)\b", text[chain[-2][1] : chain[-1][0]]
+        ):
+            chain = chain[-1:]
+        while len(chain) > 1 and _is_modifier(text, chain[0], chain[1]):
+            chain.pop(0)
+        ids = list(dict.fromkeys(m[2] for m in chain))
+        return tuple(ids), chain[0][0]
+    word = _WORD_BEFORE.search(text, start, end)
+    if word is None:
+        return None
+    token = word.group("word")
+    if token in lex.person_pronouns:
+        return (state.last_person or _last_person(actors, word.start()),), word.start()
+    if token in lex.group_pronouns:
+        return (state.last_group,), word.start()
+    possessive = _POSSESSIVE_SPEECH.search(text, start, end)
+    if possessive:
+        pro = possessive.group("pro").casefold()
+        return ((state.last_person if pro in ("his", "her") else state.last_group),), (
+            possessive.start()
+        )
+    np = _NOUN_PHRASE_END.search(text, start, end)
+    if np is None:
+        return _short_subject(text, actors, start, end)
+    head = np.group("head").casefold()
+    definite = np.group("np").casefold().startswith("the ")
+    if definite and (head in lex.office_heads or head in lex.roles):
+        titled = _titled_person(actors, head, end) or _last_person(actors, end)
+        if titled is not None:
+            return (titled,), np.start("np")
+    if head in lex.unnamed or head in lex.office_heads:
+        inside = [m for m in mentions if m[0] >= np.start("np")]
+        if inside and head in lex.collective:  # "Clinton's campaign", "the Russian government"
+            return (inside[-1][2],), np.start("np")
+        return (None,), np.start("np")
+    return _short_subject(text, actors, start, end)
+
+
+_CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
+_SHORT_SUBJECT_WORDS = 6
+
+
+def _short_subject(
+    text: str, actors: ActorTable, start: int, end: int
+) -> tuple[tuple[str | None, ...], int] | None:
+    """'The Indymedia group of websites reported': a short subject naming one actor."""
+    clause = _CLAUSE_START.search(text, start, end)
+    begin = clause.end() if clause else start
+    if len(text[begin:end].split()) > _SHORT_SUBJECT_WORDS:
+        return None
+    inside = actors.within(begin, end)
+    if len({m[2] for m in inside}) != 1:
+        return None
+    return (inside[0][2],), begin
+
+
+def _is_modifier(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    """'US "New York Times"': a mention right before another only qualifies it."""
+    return second[0] - first[1] <= 3 and text[first[1] : second[0]].strip(" " + _QUOTES) == ""
+
+
+def _last_person(actors: ActorTable, before: int) -> str | None:
+    """The person mentioned last before ``before``: the referent of "the candidate"."""
+    i = bisect.bisect_left(actors.mentions, (before, -1, ""))
+    for _start, _end, ident in reversed(actors.mentions[max(0, i - 50) : i]):
+        if _kind(actors, ident) is ActorKind.PERSON:
+            return ident
+    return None
+
+
+def _titled_person(actors: ActorTable, head: str, before: int) -> str | None:
+    best = None
+    for start, _end, ident in actors.mentions:
+        if start >= before:
+            break
+        actor = actors.by_id(ident)
+        if actor and actor.title and head in actor.title.casefold():
+            best = ident
+    return best
+
+
+def _kind(actors: ActorTable, ident: str) -> ActorKind | None:
+    actor = actors.by_id(ident)
+    return actor.kind if actor else None
+
+
+def _remember(actors: ActorTable, state: _State, ids: Sequence[str | None]) -> None:
+    for ident in ids:
+        actor = actors.by_id(ident) if ident else None
+        if actor is None:
+            continue
+        if actor.kind is ActorKind.PERSON:
+            state.last_person = ident
+        else:
+            state.last_group = ident
+
+
+def _remember_mentions(actors: ActorTable, state: _State, sentence: _Sentence) -> None:
+    """Without a statement, a sentence's first person and first group become the referents."""
+    person = group = None
+    for start, _end, ident in actors.within(sentence.span.start, sentence.span.end):
+        if any(q.start <= start < q.end for q in sentence.quotes):
+            continue
+        if _kind(actors, ident) is ActorKind.PERSON:
+            person = person or ident
+        else:
+            group = group or ident
+    state.last_person = person or state.last_person
+    state.last_group = group or state.last_group
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+@attrs.frozen
+class _Sentence:
+    span: Span
+    text: str
+    quotes: tuple[Span, ...]
+
+
+Shape = Callable[[_Sentence, Cue, ActorTable, _State], _Draft | None]
+
+
+def _content_span(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in " \t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t.,;:":
+        end -= 1
+    if end - start < 2:
+        return None
+    return Span.of(text, start, end)
+
+
+_SUBORDINATE = regex.compile(
+    r"""\s*,\s*(?:given|while|although|though|because|whereas|which|unless|even\s+though)\b"""
+)
+
+
+def _after_content(s: _Sentence, cue: Cue, limit: int) -> Span | None:
+    text = s.text
+    rest = text[cue.end : limit]
+    m = _THAT.match(rest)
+    start = cue.end + (m.end() if m else 0)
+    if text[start : start + 1] not in '"“':
+        cut = _SUBORDINATE.search(text, start, limit)
+        if cut is not None:
+            limit = cut.start()
+    return _content_span(text, start, limit)
+
+
+_ACCORDING_SOURCE = regex.compile(r"\s*(?P<src>[^,:;]{1,80}?)\s*(?P<sep>[,:;]|$|(?=[.]\s*$))")
+
+
+def _shape_according_to(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _Draft | None:
+    if not cue.text.casefold().startswith("according"):
+        return None
+    text = s.text
+    after = _ACCORDING_SOURCE.match(text[cue.end : s.span.end])
+    if after is None:
+        return None
+    src_end = cue.end + after.end("src")
+    found = _speakers_ending_at(text, actors, cue.end, src_end, st)
+    if found is None:
+        return None
+    speakers, _ = found
+    before = _content_span(text, s.span.start, cue.start)
+    content: Span | None = before
+    if before is None or not before.text.strip(_QUOTES + " "):
+        content = _content_span(text, cue.end + after.end(), s.span.end)
+    if content is None:
+        return None
+    return _Draft(speakers, cue, content, False, (), s.span)
+
+
+def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _Draft | None:
+    """'"...," said X' — the source follows its cue, the content is before."""
+    if cue.participle or _SPACES.sub(" ", cue.text.casefold()) in _ADDRESSING:
+        return None  # "..., Ramos told AFP": the name after "told" is whom it was told
+    text = s.text
+    before = text[s.span.start : cue.start].rstrip()
+    if not before.endswith((",", ',"', ",”", '?"', "?”", '!"', "!”")):
+        return None
+    m = _INVERTED_SOURCE.match(text, cue.end, s.span.end)
+    if m is None:
+        return None
+    src_start, src_end = m.span("src")
+    mentions = actors.within(src_start, src_end)
+    found: tuple[tuple[str | None, ...], int] | None = None
+    if mentions and len(text[src_start : mentions[0][0]].split()) <= _SOURCE_WORDS:
+        found = (mentions[0][2],), mentions[0][0]
+    else:
+        found = _speakers_ending_at(text, actors, src_start, src_end, st)
+        if found is not None and found[1] > src_start + 4:
+            found = None
+        words = text[src_start:src_end].casefold().split()[:_SOURCE_WORDS]
+        if found is None and any(w in _lexicon().unnamed for w in words):
+            found = (None,), src_start
+    if found is None:
+        return None
+    content = _content_span(text, s.span.start, s.span.start + len(before))
+    if content is None:
+        return None
+    rest = text[src_end : s.span.end]
+    split = _SPLIT_QUOTE.match(rest)
+    more: tuple[Span, ...] = ()
+    if split is not None:
+        second = _content_span(text, src_end + split.start("q"), s.span.end)
+        more = (second,) if second is not None else ()
+    return _Draft(found[0], cue, content, False, (), s.span, -1, more)
+
+
+_INVERTED_SOURCE = regex.compile(r"\s*(?P<src>[^,;:\"“”]{1,80}?)\s*(?=[,;:]|\.\s*$|$)")
+_SPLIT_QUOTE = regex.compile(r"""^[^"“]{0,100}?,\s*(?P<q>["“].*)$""", regex.DOTALL)
+
+
+_QUOTE_THEN_SOURCE = regex.compile(r"""[,?!—–-][’']?(?:["”]|'')(?P<np>\s+[^"“”]{0,100})?$""")
+_SOURCE_WORDS = 8
+_QUOTE_END = regex.compile(r"""[,?!—–-][’']?(?:["”]|'')$""")
+_LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
+_CUE_TAIL = regex.compile(
+    r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this)\b[^,"“]{0,40})?"""
+)
+_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*["“]""")
+_CLAUSE_AFTER = regex.compile(r"""\s*(?:[,:]\s*["“]|:|that\b|[^.;"“]{0,40}?\bthat\b)""")
+_PENDING = regex.compile(r"\s*:\s*")
+
+
+def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _Draft | None:
+    """'X said (that) ...' and '..., X said.' — the source is right before its cue."""
+    text = s.text
+    window = max(s.span.start, cue.start - _LEFT_WINDOW)
+    left_end, negated = _strip_attachments(text, cue.start, window)
+    auxiliary = _WORD_BEFORE.search(text, max(window, left_end - 20), left_end)
+    if auxiliary is not None and auxiliary.group("word").casefold() in _lexicon().passive:
+        return None  # "was declared the winner": the subject did not speak
+    found = _speakers_ending_at(text, actors, window, left_end, st)
+    if found is None:
+        found = _appositive_subject(text, actors, window, left_end)
+    if found is None:
+        return None
+    speakers, subject_start = found
+    before = text[s.span.start : subject_start].rstrip()
+    if _WHAT.search(before.rstrip(" " + _QUOTES)):
+        return None  # "what X said" names a statement, it does not report one
+    quoted = _QUOTE_THEN_SOURCE.search(before)
+    if quoted is not None and len((quoted.group("np") or "").split()) <= _SOURCE_WORDS + 4:
+        before = before[: quoted.end() - len(quoted.group("np") or "")].rstrip()
+    rest = text[cue.end : s.span.end]
+    tail = _CUE_TAIL.match(rest)
+    rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
+    quote_before = _QUOTE_END.search(before) is not None
+    quote_after = _QUOTE_AFTER.match(rest) is not None
+    if before.strip(",") and (
+        quote_before
+        or (
+            before.endswith(",")
+            and (not rest_after_tail or (rest_after_tail.startswith(",") and not quote_after))
+        )
+    ):
+        content = _quotation_ending(s, s.span.start + len(before)) or _content_span(
+            text, s.span.start, s.span.start + len(before)
+        )
+        split = _SPLIT_QUOTE.match(rest)
+        more: tuple[Span, ...] = ()
+        if content is not None and split is not None:
+            second = _content_span(text, cue.end + split.start("q"), s.span.end)
+            more = (second,) if second is not None else ()
+        if content is None:
+            return None
+        return _Draft(speakers, cue, content, negated, (), s.span, subject_start, more)
+    if _SPACES.sub(" ", cue.text) in _lexicon().clausal and not _CLAUSE_AFTER.match(rest):
+        return None  # "maintained secret communications": no speech reported
+    content = _after_content(s, cue, s.span.end)
+    if content is not None and content.text.split()[0].casefold() in _lexicon().not_content:
+        return None  # "reported from Los Angeles": an adjunct, not what was said
+    if content is None:
+        if _PENDING.fullmatch(rest):  # "He said:" and the quotation follows
+            st.pending = _Draft(
+                speakers, cue, Span.of(text, cue.end, cue.end), negated, (), s.span, subject_start
+            )
+        return None
+    return _Draft(
+        speakers, cue, content, negated, _addressees(text, actors, cue), s.span, subject_start
+    )
+
+
+def _quotation_ending(s: _Sentence, end: int) -> Span | None:
+    """The quotation that ends at ``end`` (a closing mark, maybe a comma), if any."""
+    for quote in s.quotes:
+        if end - 2 <= quote.end <= end and quote.start >= s.span.start:
+            return _content_span(s.text, quote.start, end)
+    return None
+
+
+def _appositive_subject(
+    text: str, actors: ActorTable, start: int, end: int
+) -> tuple[tuple[str | None, ...], int] | None:
+    """'X, member of the delegation, said' and 'X or LDP, has proposed'."""
+    left = text[start:end].rstrip()
+    if not left.endswith(","):
+        return None
+    for m_start, m_end, ident in reversed(actors.within(start, end)):
+        between = _PARENTHESES.sub("", text[m_end : start + len(left) - 1])
+        if (
+            0 < len(between) <= 100
+            and between.count(",") <= 2
+            and not regex.search(r"[;:\"“”]", between)
+        ):
+            if between.startswith(",") and len(between.strip(", ")) > 0:
+                return (ident,), m_start
+            if between.startswith(" or "):
+                return (ident,), m_start
+    return None
+
+
+def _shape_participle(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _Draft | None:
+    """', saying ...' — the clause's subject speaks."""
+    if not cue.participle:
+        return None
+    text = s.text
+    before = text[s.span.start : cue.start].rstrip()
+    if not before.endswith(","):
+        return None
+    speakers: tuple[str | None, ...] | None = None
+    mentions = actors.within(s.span.start, cue.start)
+    heads = [
+        m
+        for k, m in enumerate(mentions)
+        if not (k + 1 < len(mentions) and _is_modifier(text, m, mentions[k + 1]))
+    ]
+    persons = [m for m in heads if _kind(actors, m[2]) is ActorKind.PERSON]
+    if persons or heads:
+        speakers = ((persons or heads)[0][2],)
+    if speakers is None:
+        if s.span.start == cue.start - len(text[s.span.start : cue.start]) and before.strip(", "):
+            return None
+        speakers = (st.last_person or st.last_group,)
+    content = _after_content(s, cue, s.span.end)
+    if content is None or speakers == (None,):
+        return None
+    return _Draft(speakers, cue, content, False, _addressees(text, actors, cue), s.span)
+
+
+SHAPES: tuple[Shape, ...] = (
+    _shape_according_to,
+    _shape_inverted,
+    _shape_participle,
+    _shape_subject,
+)
+
+_ADDRESSING = frozenset(
+    {
+        "told",
+        "tells",
+        "telling",
+        "called on",
+        "calls on",
+        "calling on",
+        "urged",
+        "urges",
+        "urging",
+        "asked",
+        "asks",
+        "asking",
+        "accused",
+        "blamed",
+        "blaming",
+        "warned",
+    }
+)
+
+
+def _addressees(text: str, actors: ActorTable, cue: Cue) -> tuple[str, ...]:
+    if _SPACES.sub(" ", cue.text.casefold()) not in _ADDRESSING:
+        return ()
+    near = actors.within(cue.end, cue.end + 40)
+    if near and _THE.fullmatch(text[cue.end : near[0][0]]):
+        return (near[0][2],)
+    return ()
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def find_statements(
+    text: str,
+    article: Article,
+    actors: ActorTable,
+    dates: Sequence[DateMention] = (),
+) -> list[Statement]:
+    """Find every reported statement in the body of an article.
+
+    Args:
+        text: The article text.
+        article: Its envelope; only body paragraphs are read.
+        actors: The actors found in it (speakers and addressees are their ids).
+        dates: The date mentions found in it, to date each statement.
+
+    Returns:
+        The statements, in text order.
+    """
+    paragraphs = [b.span for b in article.blocks if b.role is Role.BODY]
+    quotes = _quotations(text)
+    starts = [q.start for q in quotes]
+    state = _State()
+    drafts: list[_Draft] = []
+    for index, paragraph in enumerate(paragraphs):
+        labelled = _labelled(text, paragraph, actors)
+        if labelled is not None:  # "PENCE: Well, look, ..." / "Jane Doe ― “...”"
+            drafts.append(labelled)
+            _remember(actors, state, labelled.speakers)
+            state.last_paragraph = index
+            continue
+        for span in _units(text, paragraph, quotes):
+            if span.text.rstrip().endswith("?") or len(span.text) > _MAX_UNIT:
+                continue  # a question asks (a quoted one ends in a quote mark); no prose
+                # sentence runs to thousands of characters
+            sentence = _Sentence(span, text, _quotes_in(quotes, starts, span))
+            found = _sentence_drafts(sentence, actors, state)
+            if not found:
+                found = _standalone_quote(sentence, drafts, state, index)
+            if not found:
+                _remember_mentions(actors, state, sentence)
+            if len(found) == 1 and drafts and _continues(text, drafts[-1], found[0]):
+                last = drafts[-1]
+                drafts[-1] = attrs.evolve(
+                    last,
+                    more=(*last.more, found[0].content),
+                    evidence=Span.of(text, last.evidence.start, found[0].evidence.end),
+                )
+                continue
+            drafts.extend(found)
+            state.last_paragraph = index if found else state.last_paragraph
+    return _statements(text, drafts, dates)
+
+
+_LABEL = regex.compile(
+    r"""(?P<label>[^\n:―—–"“”]{2,60}?)[ \t]*(?P<mark>[―—–]|:)[ \t]+(?P<content>["“”]?\S[^\n]*)"""
+)
+_SIGNED = regex.compile(
+    r"""(?P<content>["“”][^\n]+?["”])[ \t]*(?P<mark>[―—–])[ \t]*"""
+    r"""(?P<label>[^\n―—–"“”]{2,60}?)[.]?"""
+)
+_LABEL_WORDS = 4
+
+
+def _labelled(text: str, paragraph: Span, actors: ActorTable) -> _Draft | None:
+    """A paragraph that opens with a named speaker and a dash or colon: a transcript line.
+
+    The label must be an actor's name and nothing else (up to a title word or two), so that
+    "Topics: ..." or a dateline is not taken for a speaker.
+    """
+    if paragraph.end - paragraph.start > _MAX_UNIT:
+        return None  # a transcript line is a paragraph, not a book
+    m = _LABEL.fullmatch(text, paragraph.start, paragraph.end) or _SIGNED.fullmatch(
+        text, paragraph.start, paragraph.end
+    )
+    if m is None or len(m.group("content").split()) < 3:
+        return None
+    start, end = m.span("label")
+    mentions = actors.within(start, end)
+    if len(mentions) != 1 or len(m.group("label").split()) > _LABEL_WORDS:
+        return None
+    rest = (text[start : mentions[0][0]] + text[mentions[0][1] : end]).split()
+    if len(rest) > 1 or _kind(actors, mentions[0][2]) is not ActorKind.PERSON:
+        return None
+    content = _content_span(text, m.start("content"), m.end("content"))
+    if content is None:
+        return None
+    mark = m.span("mark")
+    cue = Cue(mark[0], mark[1], m.group("mark"), None, False)
+    return _Draft((mentions[0][2],), cue, content, False, (), paragraph, start)
+
+
+_MAX_UNIT = 5000
+_MAX_CUES = 12
+
+
+def _cues(sentence: _Sentence) -> list[Cue]:
+    lex = _lexicon()
+    out = []
+    for m in lex.cue_pattern.finditer(sentence.text, sentence.span.start, sentence.span.end):
+        if any(q.start < m.start() and m.end() <= q.end for q in sentence.quotes):
+            continue  # a cue inside a quotation is part of what was said
+        form = _SPACES.sub(" ", m.group(0)).casefold()
+        first = form.split()[0]
+        out.append(Cue(m.start(), m.end(), m.group(0), lex.acts.get(form), first.endswith("ing")))
+        if len(out) >= _MAX_CUES:
+            break
+    return out
+
+
+def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for cue in _cues(sentence):
+        if cue.participle and any(d.content.start <= cue.start < d.content.end for d in drafts):
+            continue
+        for shape in SHAPES:
+            draft = shape(sentence, cue, actors, state)
+            if draft is not None and None in draft.speakers and _pronoun_led(sentence, draft):
+                break
+            if draft is not None:
+                _remember(actors, state, draft.speakers)
+                last = drafts[-1] if drafts else None
+                if last is not None and last.content.end > cue.start > last.cue.end:
+                    trimmed = _trim_before(sentence.text, last.content, draft)
+                    drafts[-1] = attrs.evolve(last, content=trimmed)
+                drafts.append(draft)
+                break
+    return [d for d in drafts if d.content is not None]
+
+
+def _pronoun_led(sentence: _Sentence, draft: _Draft) -> bool:
+    """A pronoun with nothing to refer to is no source."""
+    lex = _lexicon()
+    left = sentence.text[draft.evidence.start : draft.cue.start].split()
+    return any(w in lex.person_pronouns or w in lex.group_pronouns for w in left[-3:])
+
+
+def _trim_before(text: str, content: Span, later: _Draft) -> Span:
+    """End an earlier content where a later statement's subject starts."""
+    cut = later.subject_start if later.subject_start >= 0 else later.cue.start
+    end = min(content.end, cut)
+    joint = _JOINT.search(text[content.start : end])
+    if joint is not None:
+        end = content.start + joint.start()
+    trimmed = _content_span(text, content.start, end)
+    return trimmed or content
+
+
+def _standalone_quote(
+    sentence: _Sentence, drafts: Sequence[_Draft], state: _State, paragraph: int
+) -> list[_Draft]:
+    """A quotation standing alone right after a statement is by that statement's source."""
+    pending, state.pending = state.pending, None
+    if not sentence.quotes:
+        if pending is not None and pending.evidence == sentence.span:
+            state.pending = pending  # "He said:" waits for its quotation
+        return []
+    if pending is not None:
+        drafts = [pending]
+    elif not drafts or paragraph - state.last_paragraph > 1:
+        return []
+    quote = sentence.quotes[0]
+    lead = sentence.text[sentence.span.start : max(quote.start, sentence.span.start)].strip()
+    if lead:
+        return []
+    start = max(quote.start, sentence.span.start)
+    content = _content_span(sentence.text, start, min(quote.end, sentence.span.end))
+    if content is None:
+        return []
+    last = drafts[-1]
+    cue = pending.cue if pending else Cue(quote.start, quote.start, "", None, False)
+    evidence = (
+        Span.of(sentence.text, pending.evidence.start, sentence.span.end)
+        if (pending)
+        else sentence.span
+    )
+    return [_Draft(last.speakers, cue, content, False, (), evidence)]
+
+
+def _continues(text: str, last: _Draft, draft: _Draft) -> bool:
+    """A quotation right after a quoted statement, in its paragraph, goes on with it."""
+    between = text[last.evidence.end : draft.evidence.start]
+    return "\n" not in between and last.content.text[:1] in '"“' and not draft.cue.text
+
+
+_FULL_QUOTE = regex.compile(r"""^["“](?P<inner>[^"“”]*)(?:["”](?P<tail>[.,!?]?)|$)$""")
+
+
+def _mode(fragments: Sequence[Span]) -> tuple[StatementMode, str]:
+    """The mode of a content, and the content without its quote marks when verbatim."""
+    quoted = [_FULL_QUOTE.match(f.text.strip()) for f in fragments]
+    if all(quoted):
+        parts = [m.group("inner").strip().rstrip(",") for m in quoted if m]
+        return StatementMode.DIRECT, " ".join(p for p in parts if p)
+    body = " ".join(f.text.strip() for f in fragments)
+    if _ANY_QUOTE.search(body):
+        return StatementMode.MIXED, body
+    return StatementMode.INDIRECT, body
+
+
+def _clause(text: str, draft: _Draft) -> Span:
+    """The stretch of text that reports a statement: its source, cue and content."""
+    parts = [draft.cue.start, draft.cue.end, draft.content.start, draft.content.end]
+    parts += [p for f in draft.more for p in (f.start, f.end)]
+    if draft.subject_start >= 0:
+        parts.append(draft.subject_start)
+    start, end = min(parts), max(parts)
+    if not draft.evidence.start <= start <= end <= draft.evidence.end:
+        return draft.evidence
+    while end < draft.evidence.end and text[end] in "\"”’'.,;:!?)":
+        end += 1
+    return Span.of(text, start, end)
+
+
+def _frame(text: str, draft: _Draft, clause: Span) -> Span:
+    """The clause without what was said: a date inside the content is not when it was said."""
+    if draft.content.start >= draft.cue.end and clause.start <= draft.content.start:
+        return Span.of(text, clause.start, draft.content.start)
+    if draft.content.end <= draft.cue.start and draft.content.end <= clause.end:
+        last = max([draft.content, *draft.more], key=lambda f: f.end)
+        if last.end <= clause.end:
+            return Span.of(text, last.end, clause.end)
+    return clause
+
+
+_SAME_OCCASION = 1500  # characters over which one speaker's report keeps its date
+
+
+def _statements(
+    text: str, drafts: Sequence[_Draft], dates: Sequence[DateMention]
+) -> list[Statement]:
+    out: list[Statement] = []
+    dated: dict[str | None, tuple[int, DateValue]] = {}
+    for draft in drafts:
+        mode, content = _mode((draft.content, *draft.more))
+        if not content or (mode is not StatementMode.DIRECT and len(content.split()) < 3):
+            continue
+        evidence = _clause(text, draft)
+        own = record_date(dates, _frame(text, draft, evidence), text=text) or record_date(
+            dates, evidence, text=text
+        )  # when it was said; failing that, the date of what was said
+        for speaker in draft.speakers:
+            date = own
+            earlier = dated.get(speaker)
+            if date is None and earlier and draft.evidence.start - earlier[0] < _SAME_OCCASION:
+                date = earlier[1]  # a speaker's report goes on: same interview, same day
+            if date is not None and speaker is not None:
+                dated[speaker] = (draft.evidence.start, date)
+            out.append(
+                Statement(
+                    id=f"s{len(out) + 1}",
+                    speaker=speaker,
+                    addressees=tuple(a for a in draft.addressees if a != speaker),
+                    cue=draft.cue.text,
+                    mode=mode,
+                    content=content,
+                    act=draft.cue.act,
+                    negated=draft.negated,
+                    date=date,
+                    evidence=evidence,
+                )
+            )
+    return out

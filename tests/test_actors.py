@@ -1,0 +1,181 @@
+"""Tests for communique.parse.actors: finding, merging and the user dictionary."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from communique import Actor, ActorKind, Identifier, parse
+from communique.parse.actors import (
+    ActorDictionaryError,
+    edit_distance,
+    load_actor_dictionary,
+    same_name,
+)
+
+
+def _actors(text: str, **kwargs: object) -> dict[str, Actor]:
+    return {a.name: a for a in parse(text, **kwargs).actors}  # type: ignore[arg-type]
+
+
+def test_titled_name_gives_title_country_and_sector() -> None:
+    """A nationality and an office before a name become country, title and sector."""
+    actor = _actors("Russian Deputy Foreign Minister Sergey Vershinin spoke on Monday.")[
+        "Sergey Vershinin"
+    ]
+    assert (ActorKind.PERSON, "Deputy Foreign Minister", "RUS", "GOV") == (
+        actor.kind,
+        actor.title,
+        actor.country,
+        actor.sector,
+    )
+
+
+def test_surname_and_misspelling_merge_into_one_actor() -> None:
+    """A bare surname and a one-letter misspelling of it are the same person."""
+    text = (
+        "Russian Deputy Foreign Minister Sergey Vershinin spoke on Monday. "
+        "Vershinin said talks had begun. Vershinen emphasized the conditions."
+    )
+    persons = [a for a in parse(text).actors if a.kind is ActorKind.PERSON]
+    assert [("Sergey Vershinin", ("Vershinin", "Vershinen"))] == [
+        (a.name, a.aliases) for a in persons
+    ]
+
+
+def test_different_surnames_stay_apart() -> None:
+    """Two people whose names differ by more than a misspelling are two actors."""
+    names = set(_actors("President Joe Biden met President Vladimir Putin. Biden spoke."))
+    assert {"Joe Biden", "Vladimir Putin"} <= names
+
+
+def test_metonyms_are_aliases_of_their_state() -> None:
+    """The Kremlin and Moscow stand for Russia; Washington and the White House for the US."""
+    actors = _actors(
+        "On Monday the Kremlin rejected the offer. Moscow said no. Washington and the White House "
+        "insisted that the United States would not yield. Russia waited."
+    )
+    assert {"the Kremlin", "Moscow"} <= set(actors["Russia"].aliases)
+    assert {"Washington", "the White House"} <= set(actors["United States"].aliases)
+
+
+def test_country_names_come_from_iso_3166() -> None:
+    """A country that the curated lexicon does not list is still found, with its code."""
+    assert "MNG" == _actors("Mongolia signed the agreement with Kazakhstan.")["Mongolia"].country
+
+
+def test_demonym_alone_is_not_an_actor() -> None:
+    """An adjective of nationality without a head ("Russian media") names no actor."""
+    assert {} == _actors("The story was quoted by many Chinese media outlets on Monday.")
+
+
+def test_a_place_that_only_locates_is_not_an_actor() -> None:
+    """A country mentioned only as where something happened is no actor."""
+    assert "Chile" not in _actors("The summit will be held in Chile later this month.")
+
+
+def test_international_organizations_get_plover_codes() -> None:
+    """NATO is IGO, the European Union EUR, the United Nations UNO."""
+    actors = _actors("NATO and the EU met at the United Nations in New York.")
+    assert {"NATO": "IGO", "European Union": "EUR", "United Nations": "UNO"} == {
+        name: actors[name].country for name in ("NATO", "European Union", "United Nations")
+    }
+
+
+def test_quoted_outlet_after_media_word_is_a_media_actor() -> None:
+    """'the Swiss media "New Zurich Zeitung"' is a media outlet of Switzerland."""
+    actor = _actors('The Swiss media "New Zurich Zeitung" revealed the plan.')[
+        "New Zurich Zeitung"
+    ]
+    assert (ActorKind.MEDIA, "CHE", "JRN") == (actor.kind, actor.country, actor.sector)
+
+
+def test_armed_forces_of_a_state() -> None:
+    """'the Russian army' and 'Russian troops' are one military actor of Russia."""
+    actor = _actors("The Russian army advanced. Russian troops withdrew later.")["Russian army"]
+    assert ("RUS", "MIL", ("Russian troops",)) == (actor.country, actor.sector, actor.aliases)
+
+
+def test_mentions_are_exact_spans() -> None:
+    """Every mention's text is the slice of the document text it points to."""
+    text = "Russian President Vladimir Putin met NATO officials. Putin spoke."
+    document = parse(text)
+    for actor in document.actors:
+        for mention in actor.mentions:
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_edit_distance() -> None:
+    """Levenshtein distance, capped at the limit."""
+    assert (1, 0, 3) == (
+        edit_distance("vershinin", "vershinen"),
+        edit_distance("a", "a"),
+        edit_distance("abc", "xyzuvw"),
+    )
+
+
+def test_same_name_allows_one_edit_per_six_letters() -> None:
+    """Long names tolerate a misspelling; short ones must match exactly."""
+    assert (True, True, False, False) == (
+        same_name("Vershinin", "Vershinen"),
+        same_name("Zelensky", "Zelenskiy"),
+        same_name("Burns", "Byrns"),
+        same_name("Biden", "Boden"),
+    )
+
+
+DICTIONARY = "\n".join(
+    json.dumps(entry)
+    for entry in [
+        {
+            "name": "Joseph R. Biden",
+            "aliases": ["Biden", "Joe Biden"],
+            "kind": "person",
+            "country": "USA",
+            "sector": "GOV",
+            "identifiers": [{"scheme": "wikidata", "value": "Q6279"}],
+            "roles": [{"title": "President", "start": "2021-01-20", "end": "2025-01-20"}],
+        },
+    ]
+)
+
+
+def test_dictionary_role_holds_within_its_dates() -> None:
+    """A dictionary office is given only on a publication date inside its term."""
+    dictionary = load_actor_dictionary(io.StringIO(DICTIONARY))
+    text = "Biden said the talks would go on."
+    in_office = _actors(text, published="2023-05-01", actors=dictionary)["Joseph R. Biden"]
+    after = _actors(text, published="2026-05-01", actors=dictionary)["Joseph R. Biden"]
+    assert ("President", None) == (in_office.title, after.title)
+    assert (Identifier(scheme="wikidata", value="Q6279"),) == in_office.identifiers
+
+
+def test_dictionary_is_read_from_a_path(tmp_path: Path) -> None:
+    """A path to a JSON Lines file loads like a stream; blank lines are skipped."""
+    path = tmp_path / "actors.jsonl"
+    path.write_text(DICTIONARY + "\n\n", encoding="utf-8")
+    assert ("Joseph R. Biden",) == tuple(e.name for e in load_actor_dictionary(path).entries)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "actor dictionary line 2: not JSON"),
+        ('{"aliases": ["x"]}', "actor dictionary line 2: expected an object with a non-empty"),
+        ('{"name": "X", "kind": "planet"}', "actor dictionary line 2: bad field"),
+        ('{"name": "X", "roles": [{"title": "P", "start": "soon"}]}', "line 2: bad field"),
+    ],
+)
+def test_bad_dictionary_line_is_named(line: str, message: str) -> None:
+    """A bad line raises ActorDictionaryError naming the line."""
+    with pytest.raises(ActorDictionaryError, match=message):
+        load_actor_dictionary(io.StringIO('{"name": "Ok"}\n' + line))
+
+
+def test_missing_dictionary_file_is_one_line_error(tmp_path: Path) -> None:
+    """An unreadable path raises ActorDictionaryError, not OSError."""
+    with pytest.raises(ActorDictionaryError, match="cannot read"):
+        load_actor_dictionary(tmp_path / "absent.jsonl")

@@ -1,0 +1,214 @@
+"""Tests for communique.parse.events: golden cases as data, the gold articles, properties."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique import EVENT_MODES, Document, EventType, parse, to_dict
+from communique.lexicon import load
+from communique.parse.actors import ActorTable
+from communique.parse.article import read_article
+from communique.parse.events import REJECTIONS, find_events
+from communique.schema import validate
+from tests.conftest import GOLD, SHARED, gold_files, needs_gold
+
+CASES = tomllib.loads(
+    (Path(__file__).parent / "data" / "events_cases.toml").read_text(encoding="utf-8")
+)["case"]
+SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
+
+
+def _observed(document: Document) -> list[dict[str, Any]]:
+    names = {actor.id: actor.name for actor in document.actors}
+    return [
+        {
+            "type": e.type.value,
+            "mode": e.mode,
+            "label": e.label,
+            "participants": sorted(names[p] for p in e.participants),
+            "location": e.location or "",
+            "date": e.date.value if e.date is not None else "",
+        }
+        for e in document.events
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_golden_case(case: dict[str, Any]) -> None:
+    """Each construction gives exactly the expected events, in text order."""
+    observed = _observed(parse(case["text"], published="2023-02-15"))
+    expected = [
+        {k: sorted(v) if k == "participants" else v for k, v in wanted.items()}
+        for wanted in case["expected"]
+    ]
+    assert len(expected) == len(observed), observed
+    assert expected == [
+        {key: found[key] for key in wanted}
+        for wanted, found in zip(expected, observed, strict=True)
+    ]
+
+
+def test_lexicon_forms_are_unique_and_modes_allowed() -> None:
+    """Every trigger form belongs to one group, and every group's mode is one of its type's."""
+    seen: dict[str, str] = {}
+    for group in load("events")["group"]:
+        kind = EventType(group["type"])
+        assert group.get("mode") is None or group["mode"] in EVENT_MODES[kind]
+        for entry in [*group.get("verbs", []), *group.get("nouns", [])]:
+            lemma, *forms = entry.split("|")
+            for form in forms or [lemma]:
+                key = " ".join(form.casefold().split())
+                assert key not in seen, f"{form!r} is in {seen.get(key)} and {entry}"
+                seen[key] = entry
+
+
+def test_rejections_are_named_rules() -> None:
+    """The rules that drop a trigger are a table of named functions, tried in order."""
+    assert [
+        "negated",
+        "unreal",
+        "infinitive",
+        "plan item",
+        "topic",
+        "unanchored",
+        "anaphoric",
+    ] == list(REJECTIONS)
+
+
+@needs_gold
+def test_seed_events_present() -> None:
+    """The seed's dated events are found with their type and date."""
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    document = parse(gold["text"], published=gold["published"])
+    found = {(e.type.value, e.date.value if e.date else None) for e in document.events}
+    expected = {
+        ("CONSULT", "2023-02-09"),
+        ("CONSULT", "2022-02-28"),
+        ("OTHER", "2022-09-30"),
+        ("AID", "2023-01-25"),
+        ("CONSULT", "2023-01-20"),
+        ("CONSULT", "2022-11-14"),
+        ("CONSULT", "2023-01"),
+        ("ASSAULT", "2022-11-15"),
+    }
+    assert expected <= found
+
+
+@needs_gold
+def test_seed_related_headlines_yield_no_event() -> None:
+    """Related-article headlines and site chrome of the seed give no event."""
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    document = parse(gold["text"], published=gold["published"])
+    related = gold["text"].index("2023 Russia Prospect (2)")
+    assert all(e.evidence.start < related for e in document.events)
+
+
+@needs_gold
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem[:40])
+def test_gold_documents_with_events_validate(path: Path) -> None:
+    """parse() of every gold article, events and proposals included, validates."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert [] == validate(parse(gold["text"], published=gold["published"]))
+
+
+@given(st.text(max_size=400))
+def test_spans_exact_and_participants_exist(text: str) -> None:
+    """On any text, evidence spans are exact slices and every participant is an actor."""
+    document = parse(text)
+    ids = {a.id for a in document.actors}
+    for event in document.events:
+        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
+        assert event.participants
+        assert set(event.participants) <= ids
+        assert event.mode is None or event.mode in EVENT_MODES[event.type]
+
+
+_EVENTFUL = st.lists(
+    st.sampled_from(
+        [
+            " Russia",
+            " Ukraine",
+            " met",
+            " with",
+            " talks",
+            " in",
+            " Ankara",
+            ",",
+            ".",
+            ";",
+            ":",
+            " held",
+            " the",
+            " summit",
+            " first",
+            " not",
+            " to",
+            " withdrew",
+            " will visit",
+            " on February 9",
+            " They",
+            " signed",
+            " agreement",
+            " attack",
+            "\n\n",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(_EVENTFUL)
+def test_output_validates_on_trigger_soup(text: str) -> None:
+    """Triggers, actors and dates in any order give a document that validates."""
+    document = parse(text, published="2023-02-15")
+    assert [] == validate(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "met with talks summit attack " * 35_000,
+        "Russia met with Ukraine in Ankara. " * 30_000,
+        "attack " * 150_000,
+    ],
+    ids=["trigger-soup", "meetings", "one-word"],
+)
+def test_megabyte_of_triggers_finishes(text: str) -> None:
+    """A megabyte of trigger words, with actors on every line, gives exact spans.
+
+    Quadratic time would show here as a suite that never ends; benchmarks/bench_parse.py
+    prints the figures.
+    """
+    mentions = tuple(
+        (m.start(), m.end(), "russia" if m.group() == "Russia" else "ukraine")
+        for m in regex.finditer(r"Russia|Ukraine", text)
+    )
+    table = ActorTable(actors=(), mentions=mentions)
+    events = find_events(text, read_article(text), table, ())
+    assert all(text[e.evidence.start : e.evidence.end] == e.evidence.text for e in events)
+
+
+@needs_gold
+def test_gold_events_and_proposals_f1_at_least_half() -> None:
+    """On the shared gold, events and proposals each score F1 >= 0.5 with score.py's rules."""
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    if spec is None or spec.loader is None:
+        pytest.skip("../shared/eval/score.py is absent")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    tallies = {kind: score.Tally() for kind in score.TYPES}
+    for path in gold_files():
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        predicted = to_dict(parse(gold["text"], published=gold["published"]))
+        score.score_doc(gold, predicted, tallies, {})
+    assert tallies["events"].prf()[2] >= 0.5
+    assert tallies["proposals"].prf()[2] >= 0.5

@@ -1,0 +1,131 @@
+"""Tests for communique.parse.proposals: golden cases as data, the seed, and properties."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique import Document, parse
+from communique.parse.actors import ActorTable
+from communique.parse.article import read_article
+from communique.parse.proposals import FINDERS, find_proposals
+from communique.schema import validate
+from tests.conftest import GOLD, needs_gold
+
+CASES = tomllib.loads(
+    (Path(__file__).parent / "data" / "proposals_cases.toml").read_text(encoding="utf-8")
+)["case"]
+SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
+
+
+def _observed(document: Document) -> list[dict[str, Any]]:
+    names = {actor.id: actor.name for actor in document.actors}
+    return [
+        {
+            "proposer": names.get(p.proposer or "", ""),
+            "summary": p.summary,
+            "points": list(p.points),
+            "status": p.status.value if p.status is not None else None,
+            "date": p.date.value if p.date is not None else "",
+        }
+        for p in document.proposals
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_golden_case(case: dict[str, Any]) -> None:
+    """Each construction gives exactly the expected proposals, in text order."""
+    observed = _observed(parse(case["text"], published="2023-02-15"))
+    expected = case["expected"]
+    assert len(expected) == len(observed), observed
+    assert expected == [
+        {key: found[key] for key in wanted}
+        for wanted, found in zip(expected, observed, strict=True)
+    ]
+
+
+def test_finders_are_named_rules() -> None:
+    """The rules that find proposals are a table of named functions, tried in order."""
+    assert ["cue", "plan", "formula"] == list(FINDERS)
+
+
+@needs_gold
+def test_seed_proposals_present() -> None:
+    """The seed's proposals are found with their proposers, points and dates."""
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    document = parse(gold["text"], published=gold["published"])
+    names = {a.id: a.name for a in document.actors}
+    found = {
+        (names.get(p.proposer or ""), p.date.value if p.date else None, len(p.points))
+        for p in document.proposals
+    }
+    expected = {
+        ("Sergey Vershinin", "2023-02-11", 0),
+        ("Ukraine", "2022-02-28", 0),
+        ("Henry Kissinger", "2022-05-23", 0),
+        ("Henry Kissinger", "2022-09-30", 0),
+        ("Elon Musk", "2022-10", 4),
+        ("Joe Biden", "2023-01", 0),
+    }
+    assert expected <= found
+
+
+@given(st.text(max_size=400))
+def test_spans_exact_and_proposers_exist(text: str) -> None:
+    """On any text, evidence spans are exact slices and proposers and addressees exist."""
+    document = parse(text)
+    ids = {a.id for a in document.actors}
+    for proposal in document.proposals:
+        assert text[proposal.evidence.start : proposal.evidence.end] == proposal.evidence.text
+        assert proposal.proposer is None or proposal.proposer in ids
+        assert set(proposal.addressees) <= ids
+
+
+_PROPOSING = st.lists(
+    st.sampled_from(
+        [
+            " Russia",
+            " Ukraine",
+            " proposed",
+            " calling on",
+            " a plan",
+            ":",
+            " first,",
+            ";",
+            " second,",
+            " drafted by",
+            " Biden",
+            " without preconditions",
+            " negotiations",
+            " said",
+            ",",
+            ".",
+            " denied the report",
+            " territory for peace",
+            "\n\n",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(_PROPOSING)
+def test_output_validates_on_proposal_soup(text: str) -> None:
+    """Cues, plans and formulas in any order give a document that validates."""
+    assert [] == validate(parse(text, published="2023-02-15"))
+
+
+def test_megabyte_of_cues_finishes() -> None:
+    """200 KB of proposing cues, with an actor in every sentence, gives exact spans."""
+    text = "Russia proposed a ceasefire along the whole front line: first, a; second, b. " * 2_600
+    mentions = tuple((m.start(), m.end(), "russia") for m in regex.finditer("Russia", text))
+    found = find_proposals(text, read_article(text), ActorTable(actors=(), mentions=mentions))
+    assert found
+    assert all(text[p.evidence.start : p.evidence.end] == p.evidence.text for p in found)

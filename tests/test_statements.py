@@ -1,0 +1,139 @@
+"""Tests for communique.parse.statements: golden cases as data, the seed, and properties."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from communique import Document, parse
+from communique.schema import validate
+from tests.conftest import GOLD, needs_gold
+
+CASES = tomllib.loads(
+    (Path(__file__).parent / "data" / "statements_cases.toml").read_text(encoding="utf-8")
+)["case"]
+SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
+
+
+def _observed(document: Document) -> list[dict[str, Any]]:
+    names = {actor.id: actor.name for actor in document.actors}
+    return [
+        {
+            "speaker": names[s.speaker] if s.speaker is not None else "",
+            "cue": s.cue,
+            "mode": s.mode.value,
+            "content": s.content,
+            "negated": s.negated,
+            "act": s.act.value if s.act is not None else None,
+        }
+        for s in document.statements
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_golden_case(case: dict[str, Any]) -> None:
+    """Each construction gives exactly the expected statements, in text order."""
+    observed = _observed(parse(case["text"], published="2023-02-15"))
+    expected = case["expected"]
+    assert len(expected) == len(observed)
+    assert expected == [
+        {key: found[key] for key in wanted}
+        for wanted, found in zip(expected, observed, strict=True)
+    ]
+
+
+@needs_gold
+def test_seed_statements_present() -> None:
+    """The seed's key statements are found with their speakers, cues and dates."""
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    document = parse(gold["text"], published=gold["published"])
+    names = {a.id: a.name for a in document.actors}
+    found = {
+        (names.get(s.speaker or ""), s.cue): s.date.value if s.date else None
+        for s in document.statements
+    }
+    expected = {
+        ("Sergey Vershinin", "recalled"): "2023-02-11",
+        ("Sergey Vershinin", "went on to point out"): "2023-02-11",
+        ("Washington Post", "stated"): "2022-11-05",
+        ("Kommersant", "exclusively reported"): "2022-11-14",
+    }
+    assert expected == {key: found.get(key) for key in expected}
+    assert {("Elon Musk", "said"), ("Volodymyr Zelensky", "insisted")} <= set(found)
+
+
+@needs_gold
+def test_seed_caption_and_related_headlines_yield_nothing() -> None:
+    """Captions and related-article headlines of the seed give no statement."""
+    gold = json.loads(SEED.read_text(encoding="utf-8"))
+    document = parse(gold["text"], published=gold["published"])
+    evidence = [s.evidence.text for s in document.statements]
+    assert not any("Joe Biden announced on January 25" in e for e in evidence)
+    assert not any(e.startswith("What did the media say") for e in evidence)
+
+
+@given(st.text(max_size=400))
+def test_spans_exact_and_actors_exist(text: str) -> None:
+    """On any text, evidence spans are exact slices and every speaker is an actor."""
+    document = parse(text)
+    ids = {a.id for a in document.actors}
+    for statement in document.statements:
+        assert text[statement.evidence.start : statement.evidence.end] == statement.evidence.text
+        assert statement.speaker is None or statement.speaker in ids
+        assert set(statement.addressees) <= ids
+
+
+_QUOTABLE = st.lists(
+    st.sampled_from(
+        [
+            '"',
+            "“",
+            "”",
+            " said ",
+            " told ",
+            ",",
+            ".",
+            " ",
+            "\n\n",
+            "According to ",
+            "He",
+            " Anna Berg",
+            " Russia",
+            " the Kremlin",
+            " sources",
+            ":",
+            "?",
+            " that ",
+        ]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(_QUOTABLE)
+def test_output_validates_on_quote_soup(text: str) -> None:
+    """Quote marks and cues in any order give a document that validates."""
+    assert [] == validate(parse(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"' * 1_000_000, "said " * 200_000, "“a” " * 250_000, 'He said, "yes." ' * 60_000],
+    ids=["quote-marks", "said-said", "curly-pairs", "quoted-statements"],
+)
+def test_megabyte_of_adversarial_text_finishes(text: str) -> None:
+    """A megabyte of quote marks or of reporting verbs parses, and the result is exact.
+
+    Quadratic time would show here as a suite that never ends; the figures are printed by
+    benchmarks/bench_parse.py, not asserted.
+    """
+    document = parse(text)
+    assert all(
+        text[s.evidence.start : s.evidence.end] == s.evidence.text for s in document.statements
+    )
