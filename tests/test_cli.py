@@ -221,3 +221,40 @@ def test_export_refuses_an_invalid_document_in_one_line(tmp_path: Path) -> None:
     assert 2 == result.returncode
     assert f"{path}:2: expected str, got int @ $.id" in result.stderr
     assert 1 == len(result.stderr.splitlines())
+
+
+DICTIONARY = (
+    '{"name": "Joe Biden", "aliases": ["Biden"], "kind": "person", "country": "USA", '
+    '"sector": "GOV", "roles": [{"title": "President", "start": "2021-01-20", '
+    '"end": "2025-01-20"}]}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "title"), [("2023-02-15", "President"), ("2026-02-15", None)]
+)
+def test_parse_with_an_actor_dictionary_dates_its_roles(
+    tmp_path: Path, published: str, title: str | None
+) -> None:
+    """--actors: a role holds only within its dates ("President" Biden in 2023, not 2026)."""
+    actors = write(tmp_path, "actors.jsonl", DICTIONARY)
+    article = write(tmp_path, "a.txt", "Talks\n\nBiden said the talks would resume on Monday.")
+    result = run("parse", article, "--actors", actors, "--published", published)
+    assert 0 == result.returncode
+    (biden,) = [a for a in loads(result.stdout).actors if a.name == "Joe Biden"]
+    assert (title, "USA") == (biden.title, biden.country)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("garbage\n", "line 1: not JSON"), ('{"aliases": []}\n', "line 1")],
+    ids=["not JSON", "no name"],
+)
+def test_parse_refuses_a_bad_actor_dictionary(tmp_path: Path, content: str, message: str) -> None:
+    """A dictionary that cannot be read is named in one line, exit 2, nothing parsed."""
+    actors = write(tmp_path, "actors.jsonl", content)
+    result = run("parse", str(SEED), "--actors", actors)
+    assert 2 == result.returncode
+    assert 1 == len(result.stderr.splitlines())
+    assert message in result.stderr
+    assert "" == result.stdout

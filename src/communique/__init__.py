@@ -26,6 +26,11 @@ from communique.model import (
     TimexValue,
 )
 from communique.parse import PublishedError, parse
+from communique.parse.actor_dictionary import (
+    ActorDictionary,
+    ActorDictionaryError,
+    load_actor_dictionary,
+)
 from communique.parse.dates import find_dates, record_date
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
@@ -43,6 +48,8 @@ __all__ = [
     "EVENT_MODES",
     "SCHEMA_VERSION",
     "Actor",
+    "ActorDictionary",
+    "ActorDictionaryError",
     "ActorKind",
     "DateMention",
     "DateSource",
@@ -66,6 +73,7 @@ __all__ = [
     "dumps",
     "find_dates",
     "from_dict",
+    "load_actor_dictionary",
     "loads",
     "make_converter",
     "parse",

@@ -16,6 +16,7 @@ from communique import __version__
 from communique.export import COLUMNS, write_table
 from communique.model import Document
 from communique.parse import PublishedError, parse
+from communique.parse.actor_dictionary import ActorDictionaryError, load_actor_dictionary
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     MAX_LINE_BYTES,
@@ -73,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="publication date or date-time (ISO 8601) to resolve relative dates against; "
         "by default the article's own dateline",
+    )
+    parse_cmd.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="a JSON Lines actor dictionary (name, aliases, kind, country, sector, "
+        "identifiers, roles with start/end dates) consulted before the built-in rules",
     )
     parse_cmd.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
@@ -190,10 +197,18 @@ def _read_text(name: str) -> str:
 def _run_parse(args: argparse.Namespace) -> int:
     names = args.files or [STDIN]
     status = EXIT_OK
+    dictionary = None
+    if args.actors is not None:
+        try:
+            dictionary = load_actor_dictionary(args.actors)
+        except (OSError, ActorDictionaryError) as error:
+            reason = _reason(error)
+            prefix = "" if reason.startswith(args.actors) else f"{args.actors}: "
+            raise UsageError(prefix + reason) from None
     lines: list[str] = []
     for name in names:
         try:
-            document = parse(_read_text(name), published=args.published or None)
+            document = parse(_read_text(name), published=args.published or None, actors=dictionary)
         except PublishedError as error:
             raise UsageError(str(error)) from None
         except UsageError as error:
@@ -206,6 +221,12 @@ def _run_parse(args: argparse.Namespace) -> int:
     if args.output is not None:
         _write_atomically(Path(args.output), lines)
     return status
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror or error}"
+    return str(error)
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
