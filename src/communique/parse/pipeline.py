@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import warnings
 
 from dateutil import parser as date_parser
 
 from communique import __version__
+from communique.lexicon import load
 from communique.model import Document, Extractor
 from communique.parse.actors import ActorDictionary, find_actors
 from communique.parse.article import read_article
@@ -117,7 +120,16 @@ def _dateline(written: str | None) -> str | None:
         return None
     if published_date(written) is not None:
         return written
-    try:
-        return date_parser.parse(written, fuzzy=True).isoformat()
-    except (ValueError, OverflowError):
-        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+        try:
+            return date_parser.parse(written, fuzzy=True, tzinfos=_zones()).isoformat()
+        except (ValueError, OverflowError):
+            return None
+
+
+@functools.cache
+def _zones() -> dict[str, int]:
+    """Dateline zone abbreviations as offsets in seconds (the article lexicon)."""
+    hours: dict[str, float] = load("article")["timezones"]
+    return {name: int(offset * 3600) for name, offset in hours.items()}
