@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -128,3 +129,11 @@ def test_blocks_are_exact_spans_and_never_overlap(text: str) -> None:
     blocks = read_article(text).blocks
     assert all(text[b.span.start : b.span.end] == b.span.text for b in blocks)
     assert all(a.span.end <= b.span.start for a, b in itertools.pairwise(blocks))
+
+
+@pytest.mark.parametrize(
+    "title", ["Dr. Ben Carson: Clinton Not Fit To Serve", "Black Girls Rock! Is The Show Back"]
+)
+def test_a_title_case_headline_with_abbreviations_is_the_title(title: str) -> None:
+    """'Dr.' or an exclamation inside a title-case headline does not make it body text."""
+    assert title == read_article(f"{title}\n\nThe body. It goes on.").title

@@ -10,6 +10,7 @@ import regex
 
 from communique.lexicon import load
 from communique.model import Span
+from communique.parse.sentences import split_sentences
 
 
 class Role(enum.Enum):
@@ -78,8 +79,8 @@ _CREDIT = regex.compile(
     ),
     regex.IGNORECASE,
 )
-_SENTENCE_END = regex.compile(r"""[.!?]['"’”)\]]*$|[.!?…]$""")
-_SENTENCE_BREAK = regex.compile(r"""[.!?]['"’”)]*\s+[A-Z]""")
+_WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+_MINOR_WORDS = frozenset(_LEXICON["title_case"]["minor_words"])
 _TERMINAL = regex.compile(r"""[.!?:;,'"’”)\]…]$""")
 _HEADING_MAX_WORDS = 14
 _TITLE_MAX_CHARS = 250
@@ -103,6 +104,12 @@ def _is_chrome(line: str) -> bool:
 
 def _is_dateline(line: str) -> bool:
     return _DATELINE.fullmatch(line.strip()) is not None
+
+
+def _is_title_case(line: str) -> bool:
+    """Headline style: every word but the minor ones ("of", "the", "to") capitalised."""
+    words = [w for w in _WORD.findall(line) if w.casefold() not in _MINOR_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _is_headline_like(line: str) -> bool:
@@ -187,7 +194,9 @@ def _mark_header(lines: list[str], roles: list[Role]) -> None:
     body = [i for i, role in enumerate(roles) if role is Role.BODY]
     if len(body) > 1 and body[0] == 0:
         first = lines[0]
-        if len(first) <= _TITLE_MAX_CHARS and len(_SENTENCE_BREAK.findall(first)) == 0:
+        if len(first) <= _TITLE_MAX_CHARS and (
+            _is_title_case(first) or len(split_sentences(first)) == 1
+        ):
             roles[0] = Role.TITLE
 
 
