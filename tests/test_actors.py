@@ -179,3 +179,25 @@ def test_missing_dictionary_file_is_one_line_error(tmp_path: Path) -> None:
     """An unreadable path raises ActorDictionaryError, not OSError."""
     with pytest.raises(ActorDictionaryError, match="cannot read"):
         load_actor_dictionary(tmp_path / "absent.jsonl")
+
+
+def test_campaign_is_an_organization_with_its_surface_form() -> None:
+    """'Clinton's team' is the organization 'Clinton team', the phrase as written its alias."""
+    actors = _actors("Hillary Clinton spoke in Ohio. Clinton's team says she will go on.")
+    assert (ActorKind.ORGANIZATION, ("Clinton's team",)) == (
+        actors["Clinton team"].kind,
+        actors["Clinton team"].aliases,
+    )
+    assert "Hillary Clinton" in actors
+
+
+def test_initials_courtesy_surnames_and_transcript_labels_are_names() -> None:
+    """Initials inside a name, an office word after 'Mr.', a capitalised transcript label."""
+    text = (
+        "Partial transcript follows.\n\n"
+        "WALLACE: Ronald R. Fieldstone met Rep. G.K. Butterfield and Mr. King on Monday.\n\n"
+        "Mr. President, the talks went on."
+    )
+    names = set(_actors(text))
+    assert {"Wallace", "Ronald R. Fieldstone", "G.K. Butterfield", "King"} <= names
+    assert "President" not in names

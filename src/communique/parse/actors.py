@@ -73,6 +73,10 @@ class _Vocabulary:
     sectors: dict[str, str]
     org_heads: dict[str, str]
     not_names: frozenset[str]
+    address_forms: frozenset[str]
+    transcript_not_speakers: frozenset[str]
+    team_heads: tuple[str, ...]
+    government_heads: frozenset[str]
 
 
 @functools.cache
@@ -111,6 +115,10 @@ def _vocabulary() -> _Vocabulary:
         sectors=dict(lex["sectors"]),
         org_heads=dict(lex["org_heads"]),
         not_names=frozenset(lex["not_names"]["words"]),
+        address_forms=frozenset(lex["offices"]["address_forms"]),
+        transcript_not_speakers=frozenset(lex["transcripts"]["not_speakers"]),
+        team_heads=tuple(lex["teams"]["heads"]),
+        government_heads=frozenset(lex["teams"]["governments"]),
     )
 
 
@@ -160,7 +168,7 @@ Finder = Callable[[_Context, Span], list[Candidate]]
 
 _B = r"(?<![\p{L}\p{N}'’])"
 _E = r"(?![\p{L}\p{N}])"
-_TOKEN = r"(?:\p{Lu}\.|\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’]*)*(?<!['’]s)(?<![.'’]))"
+_TOKEN = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’]*)*(?<!['’]s)(?<![.'’]))"
 _PARTICLE = r"(?:da|de|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|del|du|ben)"
 _CONNECTOR = r"(?:of|of[ \t]+the|on|for)"
 _RUN = regex.compile(
@@ -479,6 +487,40 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
     return found
 
 
+_TRANSCRIPT_LABEL = regex.compile(
+    r"""[ \t]*["“]?[ \t]*
+        (?P<label>\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){0,2})
+        [ \t]*:[ \t]+\S""",
+    regex.VERBOSE,
+)
+
+
+def _find_transcript_speakers(ctx: _Context, block: Span) -> list[Candidate]:
+    """'WALLACE: Let's start ...': a capitalised label opening a transcript line is a person."""
+    if ctx.roles.get(block.start) is not Role.BODY:
+        return []
+    m = _TRANSCRIPT_LABEL.match(ctx.text, block.start, block.end)
+    if m is None:
+        return []
+    vocab = _vocabulary()
+    label = _spaced(m.group("label"))
+    name = " ".join(w.capitalize() for w in label.split())
+    if (
+        label in vocab.transcript_not_speakers
+        or len(label.replace(" ", "")) < 3
+        or any(w in vocab.not_names or w in vocab.office_words for w in name.split())
+        or _code_of(name) is not None
+        or name in vocab.organizations
+        or label in vocab.organizations
+        or label in vocab.media
+    ):
+        return []
+    start, end = m.span("label")
+    return [
+        Candidate(start=start, end=end, kind=ActorKind.PERSON, key=f"person:{name}", name=name)
+    ]
+
+
 _TITLE_CASE_WORDS = 4
 _TITLE_CASE_MAX = 16
 _TITLE_CASE_SHARE = 0.7
@@ -491,6 +533,7 @@ FINDERS: tuple[Finder, ...] = (
     _find_forces,
     _find_names,
     _find_speakers,
+    _find_transcript_speakers,
 )
 
 
@@ -537,7 +580,9 @@ def _person(
         i += 1
     name_tokens = tokens[i:]
     if not name_tokens:
-        return []
+        return _honorific_surname(text, words, tokens)
+    if _INITIALISM.fullmatch(name_tokens[-1]):
+        return []  # a name ends in a surname, not an initial
     name_start = words[i][0]
     title, country, sector = _title_before(text, name_start)
     after_title, after_country, after_sector = _apposition_after(text, end)
@@ -571,6 +616,36 @@ def _person(
             country=country,
             sector=sector,
             title=title,
+            priority=1,
+        )
+    ]
+
+
+_COURTESY_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
+
+
+def _honorific_surname(
+    text: str, words: list[tuple[int, int]], tokens: list[str]
+) -> list[Candidate]:
+    """'Mr. King', 'Ms. Bishop': after a courtesy title an office word is a surname.
+
+    Forms of address ("Mr. President", "Madam Secretary") are not names.
+    """
+    vocab = _vocabulary()
+    if len(tokens) != 1 or tokens[0] in vocab.address_forms or not tokens[0][:1].isupper():
+        return []
+    start, end = words[0]
+    if _COURTESY_BEFORE.search(text, max(0, start - 8), start) is None:
+        return []
+    if tokens[0] in vocab.countries or tokens[0] in vocab.not_names or not tokens[0].isalpha():
+        return []
+    return [
+        Candidate(
+            start=start,
+            end=end,
+            kind=ActorKind.PERSON,
+            key=f"person:{tokens[0]}",
+            name=tokens[0],
             priority=1,
         )
     ]
@@ -610,6 +685,8 @@ def _is_name_token(token: str) -> bool:
         return True
     if token in vocab.not_names or token in vocab.office_words:
         return False
+    if _INITIALISM.fullmatch(token):
+        return _is_initial(token)
     if len(token) > 1 and token.isupper():
         return False  # an acronym ("NYPD Commissioner") is not a personal name
     if token + "." in vocab.office_words or token + "." in vocab.honorifics:
@@ -623,6 +700,18 @@ def _is_name_token(token: str) -> bool:
     ):
         return False
     return token[:1].isupper()
+
+
+def _is_initial(token: str) -> bool:
+    """'R.' of "Ronald R. Fieldstone", 'G.K.' of "G.K. Butterfield"; not "U.S." or "U.N."."""
+    vocab = _vocabulary()
+    return not (
+        token in vocab.countries
+        or token in vocab.demonyms
+        or token in vocab.organizations
+        or token in vocab.media
+        or token.rstrip(".") in vocab.countries
+    )
 
 
 def _organization_run(
@@ -987,6 +1076,7 @@ def find_actors(
     for cluster in clusters:
         if cluster.kind is ActorKind.PERSON and cluster.country is None:
             cluster.country = _nearby_country(text, min(m.start for m in cluster.mentions))
+    clusters = _team_mentions(text, clusters)
     return _table(clusters)
 
 
@@ -1097,6 +1187,66 @@ def _surname_mentions(
                 if word not in match.names:
                     match.names.append(word)
     return clusters
+
+
+@functools.cache
+def _team_pattern() -> regex.Pattern[str]:
+    heads = _alternation((*_vocabulary().team_heads, *_vocabulary().government_heads))
+    return regex.compile(
+        rf"""(?P<possessive>['’]s)?[ \t]+(?:(?:presidential|re-?election)[ \t]+)?
+            (?P<head>{heads}){_E}(?![ \t]+(?:of|for)\b)""",
+        regex.VERBOSE,
+    )
+
+
+def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """'The Clinton campaign', "Trump's team": a person's campaign is an organization.
+
+    Its name is the surname and the head ("Clinton campaign"); the person's mention inside
+    it becomes the organization's, unless the person is mentioned nowhere else.
+    """
+    pattern = _team_pattern()
+    teams: dict[str, _Cluster] = {}
+    states = {c.key: c for c in clusters if c.kind is ActorKind.STATE}
+    for person in [c for c in clusters if c.kind is ActorKind.PERSON]:
+        for mention in list(person.mentions):
+            m = pattern.match(text, mention.end, min(len(text), mention.end + 40))
+            if m is None:
+                continue
+            span = Span.of(text, mention.start, m.end())
+            if m.group("head").casefold() in _vocabulary().government_heads:
+                if person.country is None or len(person.mentions) < 2:
+                    continue
+                # "the Bush administration" is the government of the United States
+                state = states.get(f"state:{person.country}")
+                if state is None:
+                    name = _state_name(person.country)
+                    state = _Cluster(
+                        f"state:{person.country}",
+                        ActorKind.STATE,
+                        [name],
+                        [],
+                        None,
+                        person.country,
+                        None,
+                    )
+                    states[state.key] = state
+                    clusters.append(state)
+                state.mentions.append(span)
+                person.mentions.remove(mention)
+                continue
+            name = f"{mention.text.split()[-1]} {m.group('head').casefold()}"
+            key = f"team:{_fold(name)}"
+            team = teams.get(key)
+            if team is None:
+                sector = "PTY" if m.group("head").casefold() == "campaign" else None
+                team = _Cluster(key, ActorKind.ORGANIZATION, [name], [], None, None, sector)
+                teams[key] = team
+            team.country = team.country or person.country
+            team.mentions.append(span)
+            if len(person.mentions) > 1:
+                person.mentions.remove(mention)
+    return [*clusters, *teams.values()]
 
 
 def _surname_owner(word: str, index: dict[str, list[tuple[str, _Cluster]]]) -> _Cluster | None:

@@ -73,6 +73,7 @@ class _Lexicon:
     roles: frozenset[str]
     collective: frozenset[str]
     office_heads: frozenset[str]
+    publication: regex.Pattern[str]
 
 
 @functools.cache
@@ -109,6 +110,12 @@ def _lexicon() -> _Lexicon:
         roles=frozenset(lex["roles"]["heads"]),
         collective=frozenset(lex["collective"]["heads"]),
         office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
+        publication=regex.compile(
+            r"""(?<![^\s])[^\s,;:()"“”][^,;:()"“”]{0,80}?\s+(?P<head>"""
+            + "|".join(regex.escape(h) for h in lex["publications"]["heads"])
+            + r""")$""",
+            regex.IGNORECASE,
+        ),
     )
 
 
@@ -140,11 +147,25 @@ def _units(text: str, paragraph: Span, quotes: Sequence[Span]) -> list[Span]:
             last = units[-1]
             i = bisect.bisect_left(starts, last.end)
             inside = any(q.end > sentence.start for q in quotes[max(0, i - 3) : i])
-            if inside:
+            if inside or _asked_then_cue(last, sentence):
                 units[-1] = Span.of(text, last.start, sentence.end)
                 continue
         units.append(sentence)
     return units
+
+
+_QUESTION_QUOTED = regex.compile(r"""[?!][’']?(?:["”]|'')\s*$""")
+_SHORT_ATTRIBUTION = 8  # words: 'Vitter demanded.', 'Clinton said on Monday.'
+
+
+def _asked_then_cue(last: Span, sentence: Span) -> bool:
+    """'"Why not?" Vitter demanded.': a quoted question or exclamation and its short cue."""
+    return (
+        _QUESTION_QUOTED.search(last.text) is not None
+        and sentence.text[:1] not in _OPENING
+        and len(sentence.text.split()) <= _SHORT_ATTRIBUTION
+        and sentence.text.rstrip().endswith(".")
+    )
 
 
 def _quotes_in(quotes: Sequence[Span], starts: Sequence[int], span: Span) -> tuple[Span, ...]:
@@ -227,6 +248,8 @@ class _State:
     last_group: str | None = None
     last_paragraph: int = -1
     pending: _Draft | None = None
+    turn: int = -1  # the index of the draft of the transcript turn that may go on
+    narrated: str | None = None  # the person a sentence with no statement was about
 
 
 def _speakers_ending_at(
@@ -276,12 +299,71 @@ def _speakers_ending_at(
         titled = _titled_person(actors, head, end) or _last_person(actors, end)
         if titled is not None:
             return (titled,), np.start("np")
+    publisher = _publisher(text, actors, start, end)
+    if publisher is not None:
+        return publisher
+    team = _team_referent(text, actors, np, state, start)
+    if team is not None:
+        return (team,), np.start("np")
     if head in lex.unnamed or head in lex.office_heads:
         inside = [m for m in mentions if m[0] >= np.start("np")]
         if inside and head in lex.collective:  # "Clinton's campaign", "the Russian government"
             return (inside[-1][2],), np.start("np")
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
+
+
+def _publisher(
+    text: str, actors: ActorTable, start: int, end: int
+) -> tuple[tuple[str | None, ...], int] | None:
+    """'a new Washington Post-ABC News poll', 'a 2014 Labor Department study': who made it.
+
+    A poll, survey, study or report named after an organization or outlet is that one's;
+    an unnamed one ("the poll", "exit polls") has no source.
+    """
+    m = _lexicon().publication.search(text, start, end)
+    if m is None:
+        return None
+    for _m_start, _m_end, ident in actors.within(m.start(), m.start("head")):
+        if _kind(actors, ident) not in (ActorKind.PERSON, ActorKind.STATE):
+            return (ident,), m.start()
+    return None
+
+
+_OWNER_BEFORE = regex.compile(r"(?:^|\s)(?P<owner>his|her|their|the)\s+$", regex.IGNORECASE)
+
+
+def _team_referent(
+    text: str, actors: ActorTable, np: regex.Match[str], state: _State, start: int
+) -> str | None:
+    """'The campaign said', 'her campaign disclosed': a person's campaign named before.
+
+    The head must end the name of an organization already mentioned ("Clinton campaign");
+    after "his"/"her" that organization must carry the name of the last person.
+    """
+    head = np.group("head").casefold()
+    if head not in _lexicon().collective:
+        return None
+    phrase = _SPACES.sub(" ", np.group("np").casefold())
+    owner = _OWNER_BEFORE.search(text, max(start, np.start("np") - 8), np.start("np"))
+    if phrase == f"the {head}":
+        owned_by = None
+    elif phrase == head and owner is not None and owner.group("owner").casefold() != "the":
+        person = actors.by_id(state.last_person) if state.last_person else None
+        if person is None:
+            return None
+        owned_by = {w.casefold() for n in (person.name, *person.aliases) for w in n.split()}
+    else:
+        return None
+    i = bisect.bisect_left(actors.mentions, (np.start("np"), -1, ""))
+    for _start, _end, ident in reversed(actors.mentions[max(0, i - 50) : i]):
+        actor = actors.by_id(ident)
+        if actor is None or actor.kind is not ActorKind.ORGANIZATION:
+            continue
+        words = actor.name.casefold().split()
+        if words[-1] == head and (owned_by is None or words[0] in owned_by):
+            return ident
+    return None
 
 
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
@@ -355,6 +437,19 @@ def _remember_mentions(actors: ActorTable, state: _State, sentence: _Sentence) -
             group = group or ident
     state.last_person = person or state.last_person
     state.last_group = group or state.last_group
+
+
+def _subject_person(actors: ActorTable, sentence: _Sentence) -> str | None:
+    """The person a sentence opens with, outside quotations: "Sen. Bernie Sanders, who ..."."""
+    mentions = actors.within(sentence.span.start, sentence.span.end)
+    outside = [m for m in mentions if not any(q.start <= m[0] < q.end for q in sentence.quotes)]
+    if not outside or _kind(actors, outside[0][2]) is not ActorKind.PERSON:
+        return None
+    lead = sentence.text[sentence.span.start : outside[0][0]]
+    return outside[0][2] if len(lead.split()) <= _SUBJECT_LEAD else None
+
+
+_SUBJECT_LEAD = 6  # words before the subject: 'On "Face the Nation," Sen.'
 
 
 # --------------------------------------------------------------------------- shapes
@@ -433,11 +528,17 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     if m is None:
         return None
     src_start, src_end = m.span("src")
+    if _starts_with_adjunct(text[src_start:src_end]):
+        return None  # '"...," Michael McFaul, a fellow, said of RT': whom it was said of
     mentions = actors.within(src_start, src_end)
-    found: tuple[tuple[str | None, ...], int] | None = None
-    if mentions and len(text[src_start : mentions[0][0]].split()) <= _SOURCE_WORDS:
+    found = _named_after_description(text, actors, src_start, src_end, s.span.end)
+    if (
+        found is None
+        and mentions
+        and len(text[src_start : mentions[0][0]].split()) <= _SOURCE_WORDS
+    ):
         found = (mentions[0][2],), mentions[0][0]
-    else:
+    elif found is None:
         found = _speakers_ending_at(text, actors, src_start, src_end, st)
         if found is not None and found[1] > src_start + 4:
             found = None
@@ -446,6 +547,9 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
             found = (None,), src_start
     if found is None:
         return None
+    if found[1] > src_end:  # the name in apposition after a description ends the source
+        name_end = _APPOSED_NAME_END.match(text, found[1], s.span.end)
+        src_end = name_end.end() if name_end else src_end
     content = _content_span(text, s.span.start, s.span.start + len(before))
     if content is None:
         return None
@@ -456,6 +560,47 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
         second = _content_span(text, src_end + split.start("q"), s.span.end)
         more = (second,) if second is not None else ()
     return _Draft(found[0], cue, content, False, (), s.span, -1, more)
+
+
+_DESCRIPTION_START = regex.compile(r"\p{Ll}|(?:The|A|An|His|Her|Their|Its|Another|One)\b")
+_APPOSED_NAME_START = regex.compile(r"\s*,\s*")
+_APPOSED_NAME_END = regex.compile(r"[^,.;\n]*?(?:\s*\([^()\n]{1,40}\))?(?=\s*(?:[,.;]|$))")
+
+
+def _named_after_description(
+    text: str, actors: ActorTable, src_start: int, src_end: int, limit: int
+) -> tuple[tuple[str | None, ...], int] | None:
+    """'..., said a former spokesman for the ministry, Oleg Voloshyn.': the name in apposition.
+
+    A source that opens with a description and is followed, after a comma, by a person's
+    name that ends the phrase is that person, not an actor named inside the description.
+    """
+    if _DESCRIPTION_START.match(text, src_start, src_end) is None:
+        return None
+    comma = _APPOSED_NAME_START.match(text, src_end, limit)
+    if comma is None or comma.end() == src_end:
+        return None
+    mentions = actors.within(comma.end(), min(limit, comma.end() + 80))
+    if not mentions or mentions[0][0] != comma.end():
+        return None
+    first = mentions[0]
+    if _kind(actors, first[2]) is not ActorKind.PERSON:
+        return None
+    tail = _PARENTHETICAL_START.match(text, first[1], limit)
+    after = tail.end() if tail else first[1]
+    if _PHRASE_END.match(text, after, limit) is None:
+        return None
+    return (first[2],), first[0]
+
+
+_PARENTHETICAL_START = regex.compile(r"\s*\([^()\n]{1,40}\)")
+_PHRASE_END = regex.compile(r"\s*(?:[,.;]|$)")
+
+
+def _starts_with_adjunct(source: str) -> bool:
+    """Whether the words after an inverted cue open an adjunct ("of RT", "in a statement")."""
+    words = source.split(maxsplit=1)
+    return bool(words) and words[0].casefold() in _lexicon().not_content
 
 
 _INVERTED_SOURCE = regex.compile(r"\s*(?P<src>[^,;:\"“”]{1,80}?)\s*(?=[,;:]|\.\s*$|$)")
@@ -659,7 +804,17 @@ def find_statements(
             drafts.append(labelled)
             _remember(actors, state, labelled.speakers)
             state.last_paragraph = index
+            state.turn = len(drafts) - 1 if labelled.cue.text == ":" else -1
             continue
+        if _turn_goes_on(text, paragraph, state, index):  # '"And that is why ...' (no label)
+            turn = drafts[state.turn]
+            more = _content_span(text, paragraph.start, paragraph.end)
+            if more is not None:
+                drafts[state.turn] = attrs.evolve(turn, more=(*turn.more, more))
+            state.last_paragraph = index
+            continue
+        state.turn = -1
+        state.narrated = None
         for span in _units(text, paragraph, quotes):
             if span.text.rstrip().endswith("?") or len(span.text) > _MAX_UNIT:
                 continue  # a question asks (a quoted one ends in a quote mark); no prose
@@ -668,8 +823,10 @@ def find_statements(
             found = _sentence_drafts(sentence, actors, state)
             if not found:
                 found = _standalone_quote(sentence, drafts, state, index)
+            state.narrated = None
             if not found:
                 _remember_mentions(actors, state, sentence)
+                state.narrated = _subject_person(actors, sentence)
             if len(found) == 1 and drafts and _continues(text, drafts[-1], found[0]):
                 last = drafts[-1]
                 drafts[-1] = attrs.evolve(
@@ -684,11 +841,12 @@ def find_statements(
 
 
 _LABEL = regex.compile(
-    r"""(?P<label>[^\n:―—–"“”]{2,60}?)[ \t]*(?P<mark>[―—–]|:)[ \t]+(?P<content>["“”]?\S[^\n]*)"""
+    r"""["“]?(?P<label>[^\n:―—–"“”]{2,60}?)[^\S\n]*(?P<mark>[―—–]|:)[^\S\n]+"""
+    r"""(?P<content>["“”]?\S[^\n]*)"""
 )
 _SIGNED = regex.compile(
-    r"""(?P<content>["“”][^\n]+?["”])[ \t]*(?P<mark>[―—–])[ \t]*"""
-    r"""(?P<label>[^\n―—–"“”]{2,60}?)[.]?"""
+    r"""(?P<content>["“”][^\n]+?["”])[^\S\n]*(?P<mark>[―—–])[^\S\n]*"""
+    r"""(?P<label>[^\n―—–"“”]{2,60}?)[.]?[^\S\n]*"""
 )
 _LABEL_WORDS = 4
 
@@ -719,6 +877,23 @@ def _labelled(text: str, paragraph: Span, actors: ActorTable) -> _Draft | None:
     mark = m.span("mark")
     cue = Cue(mark[0], mark[1], m.group("mark"), None, False)
     return _Draft((mentions[0][2],), cue, content, False, (), paragraph, start)
+
+
+_TURN_GOES_ON = regex.compile(r"""\s*["“](?!\s*\()""")
+
+
+def _turn_goes_on(text: str, paragraph: Span, state: _State, index: int) -> bool:
+    """A transcript turn runs on over paragraphs that open with a quote mark and no label.
+
+    Transcripts printed as one long quotation open every paragraph with a quote mark
+    ('"PENCE: Well, look, ...' then '"But the truth is ...'); a parenthesised stage
+    direction ('"(CROSSTALK.)') is no part of the turn.
+    """
+    return (
+        state.turn >= 0
+        and index == state.last_paragraph + 1
+        and _TURN_GOES_ON.match(text, paragraph.start, paragraph.end) is not None
+    )
 
 
 _MAX_UNIT = 5000
@@ -799,6 +974,10 @@ def _standalone_quote(
     if content is None:
         return []
     last = drafts[-1]
+    if pending is None and state.narrated is not None:
+        # 'Sen. Bernie Sanders identified ... . "The younger people are ..."': a quotation
+        # right after a sentence about a person, in the same paragraph, is that person's
+        last = attrs.evolve(last, speakers=(state.narrated,))
     cue = pending.cue if pending else Cue(quote.start, quote.start, "", None, False)
     evidence = (
         Span.of(sentence.text, pending.evidence.start, sentence.span.end)
