@@ -1,4 +1,4 @@
-"""Tests for communique.parse.actors: finding, merging and the user dictionary."""
+"""Tests for communique.parser.actors: finding, merging and the user dictionary."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from communique import Actor, ActorKind, Identifier, parse
-from communique.parse.actors import (
+from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
     load_actor_dictionary,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.parse.article import Role, read_article
+from communique.parser.article import Role, read_article
 from tests.conftest import ROOT
 
 PAGE = """\

@@ -1,4 +1,4 @@
-"""Tests for communique.parse.dates: the golden cases, the year rule, records, robustness."""
+"""Tests for communique.parser.dates: the golden cases, the year rule, records, robustness."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.model import DateMention, DateSource, DateValue, Precision, Span, TimexValue
-from communique.parse.dates import find_dates, record_date
+from communique.parser.dates import find_dates, record_date
 
 CASES: list[dict[str, Any]] = tomllib.loads(
     (Path(__file__).parent / "data" / "dates_cases.toml").read_text("utf-8")

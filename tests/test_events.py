@@ -1,4 +1,4 @@
-"""Tests for communique.parse.events: golden cases as data, the gold articles, properties."""
+"""Tests for communique.parser.events: golden cases as data, the gold articles, properties."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from communique import EVENT_MODES, Document, EventType, parse, to_dict
 from communique.lexicon import load
-from communique.parse.actors import ActorTable
-from communique.parse.article import read_article
-from communique.parse.events import REJECTIONS, find_events
+from communique.parser.actors import ActorTable
+from communique.parser.article import read_article
+from communique.parser.events import REJECTIONS, find_events
 from communique.schema import validate
 from tests.conftest import GOLD, SHARED, gold_files, needs_gold
 

@@ -1,4 +1,4 @@
-"""Tests for communique.parse.proposals: golden cases as data, the seed, and properties."""
+"""Tests for communique.parser.proposals: golden cases as data, the seed, and properties."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import Document, parse
-from communique.parse.actors import ActorTable
-from communique.parse.article import read_article
-from communique.parse.proposals import FINDERS, find_proposals
+from communique.parser.actors import ActorTable
+from communique.parser.article import read_article
+from communique.parser.proposals import FINDERS, find_proposals
 from communique.schema import validate
 from tests.conftest import GOLD, needs_gold
 

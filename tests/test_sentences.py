@@ -1,4 +1,4 @@
-"""Tests for communique.parse.sentences: sentence and quotation spans."""
+"""Tests for communique.parser.sentences: sentence and quotation spans."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique.parse.sentences import find_quotations, split_sentences
+from communique.parser.sentences import find_quotations, split_sentences
 
 
 def _texts(text: str) -> list[str]:

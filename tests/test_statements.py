@@ -1,4 +1,4 @@
-"""Tests for communique.parse.statements: golden cases as data, the seed, and properties."""
+"""Tests for communique.parser.statements: golden cases as data, the seed, and properties."""
 
 from __future__ import annotations
 

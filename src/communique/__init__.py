@@ -25,13 +25,13 @@ from communique.model import (
     StatementMode,
     TimexValue,
 )
-from communique.parse import PublishedError, parse
-from communique.parse.actor_dictionary import (
+from communique.parser import PublishedError, parse
+from communique.parser.actor_dictionary import (
     ActorDictionary,
     ActorDictionaryError,
     load_actor_dictionary,
 )
-from communique.parse.dates import find_dates, record_date
+from communique.parser.dates import find_dates, record_date
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     LoadError,

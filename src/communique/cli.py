@@ -15,8 +15,8 @@ from typing import IO
 from communique import __version__
 from communique.export import COLUMNS, write_table
 from communique.model import Document
-from communique.parse import PublishedError, parse
-from communique.parse.actor_dictionary import ActorDictionaryError, load_actor_dictionary
+from communique.parser import PublishedError, parse
+from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     MAX_LINE_BYTES,

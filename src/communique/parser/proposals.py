@@ -28,10 +28,10 @@ from communique.model import (
     Span,
     Statement,
 )
-from communique.parse.actors import ActorTable
-from communique.parse.article import Article, Role
-from communique.parse.dates import record_date
-from communique.parse.sentences import split_sentences
+from communique.parser.actors import ActorTable
+from communique.parser.article import Article, Role
+from communique.parser.dates import record_date
+from communique.parser.sentences import split_sentences
 
 __all__ = ["FINDERS", "find_proposals"]
 

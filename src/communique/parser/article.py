@@ -10,7 +10,7 @@ import regex
 
 from communique.lexicon import load
 from communique.model import Span
-from communique.parse.sentences import split_sentences
+from communique.parser.sentences import split_sentences
 
 
 class Role(enum.Enum):

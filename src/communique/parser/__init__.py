@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from communique.parse.pipeline import PublishedError, parse
+from communique.parser.pipeline import PublishedError, parse
 
 __all__ = ["PublishedError", "parse"]

@@ -21,14 +21,14 @@ import regex
 
 from communique.lexicon import load
 from communique.model import Actor, ActorKind, Identifier, Span
-from communique.parse.actor_dictionary import (
+from communique.parser.actor_dictionary import (
     ActorDictionary,
     ActorDictionaryError,
     DictionaryEntry,
     Office,
     load_actor_dictionary,
 )
-from communique.parse.article import Article, Role
+from communique.parser.article import Article, Role
 
 __all__ = [
     "ACTOR_ROLES",

@@ -29,10 +29,10 @@ from communique.model import (
     Statement,
     StatementMode,
 )
-from communique.parse.actors import ActorTable
-from communique.parse.article import Article, Role
-from communique.parse.dates import record_date
-from communique.parse.sentences import find_quotations, split_sentences
+from communique.parser.actors import ActorTable
+from communique.parser.article import Article, Role
+from communique.parser.dates import record_date
+from communique.parser.sentences import find_quotations, split_sentences
 
 
 @attrs.frozen

@@ -12,12 +12,12 @@ from dateutil import parser as date_parser
 from communique import __version__
 from communique.lexicon import load
 from communique.model import Document, Extractor
-from communique.parse.actors import ActorDictionary, find_actors
-from communique.parse.article import read_article
-from communique.parse.dates import find_dates
-from communique.parse.events import find_events
-from communique.parse.proposals import find_proposals
-from communique.parse.statements import find_statements
+from communique.parser.actors import ActorDictionary, find_actors
+from communique.parser.article import read_article
+from communique.parser.dates import find_dates
+from communique.parser.events import find_events
+from communique.parser.proposals import find_proposals
+from communique.parser.statements import find_statements
 
 EXTRACTOR = Extractor(name="communique", version=__version__)
 
@@ -79,7 +79,7 @@ def parse(
         published: when the article was published; relative dates are resolved
             against it. Without it, the article's own dateline is used, if it has one.
         actors: a user actor dictionary (see
-            :func:`~communique.parse.actor_dictionary.load_actor_dictionary`), consulted
+            :func:`~communique.parser.actor_dictionary.load_actor_dictionary`), consulted
             before the built-in rules.
 
     Returns:

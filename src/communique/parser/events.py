@@ -8,7 +8,7 @@ each for the triggers of the ``events`` lexicon: verbs ("met with", "withdrew") 
 a second mention); of the triggers left in a clause the one of highest priority makes the
 event. Its participants are the actors named in the clause (a pronoun subject stands for
 the parties of the sentence before), its location the place written after "in" or "at",
-its date the date of the clause (:func:`~communique.parse.dates.record_date`).
+its date the date of the clause (:func:`~communique.parser.dates.record_date`).
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import regex
 
 from communique.lexicon import load
 from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
-from communique.parse.actors import ActorTable
-from communique.parse.article import Article, Role
-from communique.parse.dates import record_date
-from communique.parse.sentences import split_sentences
+from communique.parser.actors import ActorTable
+from communique.parser.article import Article, Role
+from communique.parser.dates import record_date
+from communique.parser.sentences import split_sentences
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
 
