@@ -120,18 +120,6 @@ def test_gold_documents_with_events_validate(path: Path) -> None:
     assert [] == validate(parse(gold["text"], published=gold["published"]))
 
 
-@given(st.text(max_size=400))
-def test_spans_exact_and_participants_exist(text: str) -> None:
-    """On any text, evidence spans are exact slices and every participant is an actor."""
-    document = parse(text)
-    ids = {a.id for a in document.actors}
-    for event in document.events:
-        assert text[event.evidence.start : event.evidence.end] == event.evidence.text
-        assert event.participants
-        assert set(event.participants) <= ids
-        assert event.mode is None or event.mode in EVENT_MODES[event.type]
-
-
 _EVENTFUL = st.lists(
     st.sampled_from(
         [

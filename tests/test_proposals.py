@@ -77,17 +77,6 @@ def test_seed_proposals_present() -> None:
     assert expected <= found
 
 
-@given(st.text(max_size=400))
-def test_spans_exact_and_proposers_exist(text: str) -> None:
-    """On any text, evidence spans are exact slices and proposers and addressees exist."""
-    document = parse(text)
-    ids = {a.id for a in document.actors}
-    for proposal in document.proposals:
-        assert text[proposal.evidence.start : proposal.evidence.end] == proposal.evidence.text
-        assert proposal.proposer is None or proposal.proposer in ids
-        assert set(proposal.addressees) <= ids
-
-
 _PROPOSING = st.lists(
     st.sampled_from(
         [

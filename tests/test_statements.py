@@ -78,17 +78,6 @@ def test_seed_caption_and_related_headlines_yield_nothing() -> None:
     assert not any(e.startswith("What did the media say") for e in evidence)
 
 
-@given(st.text(max_size=400))
-def test_spans_exact_and_actors_exist(text: str) -> None:
-    """On any text, evidence spans are exact slices and every speaker is an actor."""
-    document = parse(text)
-    ids = {a.id for a in document.actors}
-    for statement in document.statements:
-        assert text[statement.evidence.start : statement.evidence.end] == statement.evidence.text
-        assert statement.speaker is None or statement.speaker in ids
-        assert set(statement.addressees) <= ids
-
-
 _QUOTABLE = st.lists(
     st.sampled_from(
         [
