@@ -19,7 +19,7 @@ import attrs
 import pycountry
 import regex
 
-from communique.lexicon import load
+from communique.lexicon import alternation, load
 from communique.model import Actor, ActorKind, Identifier, Span
 from communique.parser.actor_dictionary import (
     ActorDictionary,
@@ -122,11 +122,6 @@ def _vocabulary() -> _Vocabulary:
     )
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def _state_name(code: str) -> str:
     vocab = _vocabulary()
     if code in vocab.canonical:
@@ -180,26 +175,26 @@ _RUN = regex.compile(
 @functools.cache
 def _fixed_patterns() -> dict[str, regex.Pattern[str]]:
     vocab = _vocabulary()
-    demonyms = _alternation(vocab.demonyms)
+    demonyms = alternation(vocab.demonyms)
     return {
-        "metonym": regex.compile(rf"{_B}(?P<name>{_alternation(vocab.metonyms)}){_E}"),
-        "organization": regex.compile(rf"{_B}(?P<name>{_alternation(vocab.organizations)}){_E}"),
-        "media": regex.compile(rf"{_B}(?P<name>{_alternation(vocab.media)}){_E}"),
+        "metonym": regex.compile(rf"{_B}(?P<name>{alternation(vocab.metonyms)}){_E}"),
+        "organization": regex.compile(rf"{_B}(?P<name>{alternation(vocab.organizations)}){_E}"),
+        "media": regex.compile(rf"{_B}(?P<name>{alternation(vocab.media)}){_E}"),
         "quoted_media": regex.compile(r"""["“](?P<name>\p{Lu}[^"“”\n]{1,40}?)["”]"""),
         "media_word": regex.compile(
-            rf"""(?:{_B}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{_alternation(vocab.media_words)})\s+)?$"""
+            rf"""(?:{_B}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(vocab.media_words)})\s+)?$"""
         ),
         "forces": regex.compile(
-            rf"{_B}(?P<demonym>{demonyms})\s+(?P<word>{_alternation(vocab.forces)}){_E}"
+            rf"{_B}(?P<demonym>{demonyms})\s+(?P<word>{alternation(vocab.forces)}){_E}"
         ),
         "government": regex.compile(
             rf"{_B}(?P<demonym>{demonyms})\s+(?:government|authorities|administration){_E}"
         ),
         "nationality": regex.compile(
-            rf"{_B}(?:{demonyms}|{_alternation(vocab.countries)}|{_alternation(vocab.metonyms)}"
-            rf"|{_alternation(a for a, v in vocab.organizations.items() if v[1] in _IGO)}){_E}"
+            rf"{_B}(?:{demonyms}|{alternation(vocab.countries)}|{alternation(vocab.metonyms)}"
+            rf"|{alternation(a for a, v in vocab.organizations.items() if v[1] in _IGO)}){_E}"
         ),
-        "demonym": regex.compile(rf"^(?P<name>{demonyms}|{_alternation(vocab.countries)})$"),
+        "demonym": regex.compile(rf"^(?P<name>{demonyms}|{alternation(vocab.countries)})$"),
     }
 
 
@@ -210,7 +205,7 @@ def _dictionary_pattern(dictionary: ActorDictionary) -> tuple[regex.Pattern[str]
         for surface in (entry.name, *entry.aliases):
             surfaces.setdefault(_spaced(surface.strip()), index)
     surfaces.pop("", None)
-    return regex.compile(rf"{_B}(?:{_alternation(surfaces)}){_E}"), surfaces
+    return regex.compile(rf"{_B}(?:{alternation(surfaces)}){_E}"), surfaces
 
 
 def _find_dictionary(ctx: _Context, block: Span) -> list[Candidate]:
@@ -1191,7 +1186,7 @@ def _surname_mentions(
 
 @functools.cache
 def _team_pattern() -> regex.Pattern[str]:
-    heads = _alternation((*_vocabulary().team_heads, *_vocabulary().government_heads))
+    heads = alternation((*_vocabulary().team_heads, *_vocabulary().government_heads))
     return regex.compile(
         rf"""(?P<possessive>['’]s)?[ \t]+(?:(?:presidential|re-?election)[ \t]+)?
             (?P<head>{heads}){_E}(?![ \t]+(?:of|for)\b)""",
@@ -1272,7 +1267,7 @@ def _repeated_mentions(text: str, article: Article, clusters: list[_Cluster]) ->
                     names.setdefault(_spaced(mention.text), cluster)
     if not names:
         return clusters
-    pattern = regex.compile(rf"{_B}(?:{_alternation(names)}){_E}")
+    pattern = regex.compile(rf"{_B}(?:{alternation(names)}){_E}")
     for block in article.blocks:
         if block.role not in ACTOR_ROLES:
             continue

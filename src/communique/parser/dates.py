@@ -21,7 +21,7 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday
 
-from communique.lexicon import load
+from communique.lexicon import alternation, load
 from communique.model import (
     DateMention,
     DateSource,
@@ -119,12 +119,6 @@ def _lex() -> dict[str, Any]:
     return load("dates")
 
 
-def _alt(words: Any) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
-    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in items)
-
-
 def _key(word: str) -> str:
     return regex.sub(r"\s+", " ", word.casefold().strip().rstrip("."))
 
@@ -136,9 +130,9 @@ def _month_names() -> tuple[str, str, str]:
     full = [w for w in months if not any(o != w and o.startswith(w) for o in months)]
     abbr = [w for w in months if w not in full]
     return (
-        _alt(w.title() for w in full),
-        _alt(w.title() + "." for w in abbr),
-        _alt(w.title() for w in abbr),
+        alternation(w.title() for w in full),
+        alternation(w.title() + "." for w in abbr),
+        alternation(w.title() for w in abbr),
     )
 
 
@@ -147,8 +141,8 @@ def _fragments() -> dict[str, str]:
     """Named pattern fragments that the rules' patterns use as ``{name}``."""
     lex = _lex()
     full, abbr, bare = _month_names()
-    numbers = _alt(lex["numbers"])
-    ordinals = _alt(lex["ordinals"])
+    numbers = alternation(lex["numbers"])
+    ordinals = alternation(lex["ordinals"])
     fragments = {
         "MONTH": rf"(?P<month>{abbr}|{full}|{bare}(?=\s+\d))",
         "MONTH2": rf"(?P<month2>{abbr}|{full})",
@@ -157,20 +151,20 @@ def _fragments() -> dict[str, str]:
         r"(?!\d|[:.,/]\d|\s*(?:%|percent\b|cents?\b|points?\b))",
         "DAY2": r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|[:.,/]\d|\s*(?:%|percent\b))",
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d]|[.,]\d)",
-        "WEEKDAY": rf"(?P<weekday>{_alt(w.title() for w in lex['weekdays'])})",
-        "PART": rf"(?P<part>{_alt(lex['day_parts']['words'])})",
+        "WEEKDAY": rf"(?P<weekday>{alternation(w.title() for w in lex['weekdays'])})",
+        "PART": rf"(?P<part>{alternation(lex['day_parts']['words'])})",
         "NUM": rf"(?P<num>\d{{1,3}}|(?i:{numbers})(?:[\s-]+(?!(?i:an?)\s)(?i:{numbers}))?)",
-        "VAGUE": rf"(?P<vague>(?i:{_alt(lex['vague_numbers']['words'])}))",
+        "VAGUE": rf"(?P<vague>(?i:{alternation(lex['vague_numbers']['words'])}))",
         "UNIT": r"(?P<unit>(?i:day|week|month|year|quarter|decade))s?",
-        "DIRECTION": rf"(?P<direction>(?i:{_alt(lex['directions'])}))",
-        "SEASON": rf"(?P<season>(?i:{_alt(lex['seasons'])}))",
+        "DIRECTION": rf"(?P<direction>(?i:{alternation(lex['directions'])}))",
+        "SEASON": rf"(?P<season>(?i:{alternation(lex['seasons'])}))",
         "ORD": r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))",
         "MOD": r"(?P<mod>(?i:early|late|mid|earlier|later|around|the\s+(?:beginning|start|end"
         r"|middle|close)\s+of(?:\s+the)?)(?:[\s-]+|(?<=mid)-?))",
-        "HOLIDAY": rf"(?P<holiday>{_alt(_title_words(h) for h in lex['holidays'])})",
-        "DECADEWORD": rf"(?P<decadeword>(?i:{_alt(lex['decades'])}))",
-        "REF": rf"(?P<ref>(?i:{_alt(lex['references'])}))",
-        "CENT": rf"(?P<cent>(?i:{_alt(lex['spoken_years']['centuries'])}))",
+        "HOLIDAY": rf"(?P<holiday>{alternation(_title_words(h) for h in lex['holidays'])})",
+        "DECADEWORD": rf"(?P<decadeword>(?i:{alternation(lex['decades'])}))",
+        "REF": rf"(?P<ref>(?i:{alternation(lex['references'])}))",
+        "CENT": rf"(?P<cent>(?i:{alternation(lex['spoken_years']['centuries'])}))",
         "TENS": r"(?P<tens>(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))",
         "UNITS": r"(?P<units>(?i:one|two|three|four|five|six|seven|eight|nine))",
         "TEENS": r"(?P<teens>(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -266,7 +260,7 @@ def _clause_start(text: str, lo: int, start: int) -> int:
 def _clause_stop() -> regex.Pattern[str]:
     """A clause end; the abbreviations are those of sentence segmentation (sentences.toml)."""
     lex = load("sentences")["abbreviations"]
-    words = _alt([*lex["titles"], *lex["months"], *lex["other"]])
+    words = alternation([*lex["titles"], *lex["months"], *lex["other"]])
     return regex.compile(
         rf"""[;\n] | (?<! (?<![\w.]) (?: {words} | (?:\p{{L}}\.)*\p{{Lu}} ) ) [.!?]
         (?= ["'”’)]* \s )""",
@@ -299,7 +293,7 @@ def _occurrence(
 
 @functools.cache
 def _deadline() -> regex.Pattern[str]:
-    words = _alt(_lex()["cues"]["deadline"])
+    words = alternation(_lex()["cues"]["deadline"])
     return regex.compile(rf"(?<![\w'])(?i:{words})\s+(?:(?i:on|a)\s+)?\Z")
 
 
@@ -313,12 +307,12 @@ def _tense_cue() -> regex.Pattern[str]:
     cues = _lex()["cues"]
     return regex.compile(
         rf"""(?<![\w'])
-        (?: (?P<none>(?i:{_alt(cues["not_cues"])}))
-          | (?P<future>(?i:{_alt(cues["future"])}))
-            (?: \s+ (?i:{_alt(cues["auxiliaries"])}) (?!\w) ){{0,3}} (?: \s+ \w+ )?
-          | (?P<perfect>(?i:{_alt(cues["perfect"])}))
-          | (?P<past>(?i:{_alt(cues["past"])}))
-          | (?P<present>(?i:{_alt(cues["present"])})) )
+        (?: (?P<none>(?i:{alternation(cues["not_cues"])}))
+          | (?P<future>(?i:{alternation(cues["future"])}))
+            (?: \s+ (?i:{alternation(cues["auxiliaries"])}) (?!\w) ){{0,3}} (?: \s+ \w+ )?
+          | (?P<perfect>(?i:{alternation(cues["perfect"])}))
+          | (?P<past>(?i:{alternation(cues["past"])}))
+          | (?P<present>(?i:{alternation(cues["present"])})) )
         (?!\w)""",
         regex.VERBOSE,
     )
@@ -328,8 +322,8 @@ def _tense_cue() -> regex.Pattern[str]:
 def _clock() -> regex.Pattern[str]:
     clock = _lex()["cues"]["clock"]
     return regex.compile(
-        rf"(?:\d\s*(?i:{_alt(clock['times'])})|(?i:noon|midnight))"
-        rf"(?:\s+(?:{_alt(clock['zones'])}))?\s*\Z"
+        rf"(?:\d\s*(?i:{alternation(clock['times'])})|(?i:noon|midnight))"
+        rf"(?:\s+(?:{alternation(clock['zones'])}))?\s*\Z"
     )
 
 
@@ -1011,9 +1005,9 @@ def _cores() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         *lex["ordinals"],
         *lex["day_parts"]["words"],
     ]
-    weekdays = _alt(w.title() for w in lex["weekdays"])
+    weekdays = alternation(w.title() for w in lex["weekdays"])
     core = regex.compile(
-        rf"['’]?\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{_alt(words)}))(?![\w])"
+        rf"['’]?\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))(?![\w])"
     )
     opener = regex.compile(r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z")
     return core, opener
@@ -1021,7 +1015,7 @@ def _cores() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 @functools.cache
 def _longer_period() -> regex.Pattern[str]:
-    words = _alt(_lex()["comparisons"]["longer_periods"])
+    words = alternation(_lex()["comparisons"]["longer_periods"])
     return regex.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
 
 

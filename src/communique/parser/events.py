@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from communique.lexicon import load
+from communique.lexicon import alternation, load, phrase_key
 from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
 from communique.parser.actors import ActorTable
 from communique.parser.article import Article, Role
@@ -44,14 +44,8 @@ class Trigger:
     occasion: bool
 
 
-def _words(words: Sequence[str]) -> str:
-    """A regex alternation of phrases, longest first, matching across runs of spaces."""
-    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in ordered)
-
-
 def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w-])(?:{_words(words)})(?![\w-])", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.IGNORECASE)
 
 
 @attrs.frozen
@@ -74,10 +68,6 @@ class _Lexicon:
     not_places: frozenset[str]
 
 
-def _key(form: str) -> str:
-    return " ".join(form.casefold().split())
-
-
 @functools.cache
 def _lexicon() -> _Lexicon:
     """The ``events`` lexicon, read and compiled once."""
@@ -97,14 +87,14 @@ def _lexicon() -> _Lexicon:
                     occasion=group.get("occasion", False),
                 )
                 for form in forms or [lemma]:
-                    triggers.setdefault(_key(form), trigger)
+                    triggers.setdefault(phrase_key(form), trigger)
     modes = {
         EventType(name): tuple((mode, _bounded(cues)) for mode, cues in table.items())
         for name, table in lex["modes"].items()
     }
     hard = "|".join(rf"{regex.escape(b)}(?=\s)" for b in lex["clauses"]["hard"])
-    joined = _words(lex["clauses"]["after_comma"])
-    bare = _words(lex["clauses"]["bare"])
+    joined = alternation(lex["clauses"]["after_comma"])
+    bare = alternation(lex["clauses"]["bare"])
     return _Lexicon(
         triggers=triggers,
         pattern=_bounded(list(triggers)),
@@ -113,10 +103,12 @@ def _lexicon() -> _Lexicon:
         negation=frozenset(lex["negation"]["words"]),
         topic=frozenset(lex["topic"]["words"]),
         anaphora=frozenset(lex["anaphora"]["words"]),
-        plural=regex.compile(rf"(?:{_words(lex['pronouns']['plural'])})\b", regex.IGNORECASE),
-        singular=regex.compile(rf"(?:{_words(lex['pronouns']['singular'])})\b", regex.IGNORECASE),
+        plural=regex.compile(rf"(?:{alternation(lex['pronouns']['plural'])})\b", regex.IGNORECASE),
+        singular=regex.compile(
+            rf"(?:{alternation(lex['pronouns']['singular'])})\b", regex.IGNORECASE
+        ),
         enumerator=regex.compile(
-            rf"(?:and\s+)?(?:{_words(lex['enumerators']['words'])})\b", regex.IGNORECASE
+            rf"(?:and\s+)?(?:{alternation(lex['enumerators']['words'])})\b", regex.IGNORECASE
         ),
         breaks=regex.compile(
             rf"(?:{hard})|,(?=\s+(?:{joined})\b)|\s(?=(?:{bare})\s)", regex.IGNORECASE
@@ -417,7 +409,7 @@ def _candidates(
     out = []
     seen = frozenset(state.seen)
     for m in lex.pattern.finditer(text, clause.start, clause.end):
-        trigger = lex.triggers[_key(m.group())]
+        trigger = lex.triggers[phrase_key(m.group())]
         c = Candidate(text, sentence, clause, m.start(), m.end(), trigger, actors, seen)
         if not any(rule(c, lex) for rule in REJECTIONS.values()):
             out.append(c)

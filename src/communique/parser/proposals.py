@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from communique.lexicon import load
+from communique.lexicon import alternation, load, phrase_key
 from communique.model import (
     ActorKind,
     DateMention,
@@ -34,12 +34,6 @@ from communique.parser.dates import record_date
 from communique.parser.sentences import split_sentences
 
 __all__ = ["FINDERS", "find_proposals"]
-
-
-def _words(words: Sequence[str]) -> str:
-    """A regex alternation of phrases, longest first, matching across runs of spaces."""
-    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in ordered)
 
 
 @attrs.frozen
@@ -60,44 +54,40 @@ def _lexicon() -> _Lexicon:
     lex = load("proposals")
     flags = regex.IGNORECASE | regex.VERBOSE
     verbs = {
-        _key(form): ProposalStatus(name)
+        phrase_key(form): ProposalStatus(name)
         for name in ("denied", "rejected", "accepted", "withdrawn")
         for form in lex["status"][name]
     }
     return _Lexicon(
-        cue=regex.compile(rf"(?<![\w-])(?:{_words(lex['cues']['forms'])})(?![\w-])", flags),
+        cue=regex.compile(rf"(?<![\w-])(?:{alternation(lex['cues']['forms'])})(?![\w-])", flags),
         formula=regex.compile(
             "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
         ),
         plan=regex.compile(
             rf"""(?<![\w-])(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?
-            (?:{_words(lex["plans"]["nouns"])})\s+
-            (?:{_words(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
+            (?:{alternation(lex["plans"]["nouns"])})\s+
+            (?:{alternation(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
             flags,
         ),
         empty=regex.compile(
-            rf"""(?:[\w-]+\s+){{0,2}}?(?:{_words(lex["empty"]["heads"])})
+            rf"""(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex["empty"]["heads"])})
             (?!\s+(?:for|of|that|on)\b)""",
             flags,
         ),
         enumerator=regex.compile(
-            rf"\s*(?:and\s+)?(?:{_words(lex['points']['enumerators'])})\s*,?\s*", flags
+            rf"\s*(?:and\s+)?(?:{alternation(lex['points']['enumerators'])})\s*,?\s*", flags
         ),
         declined=regex.compile(
-            rf"(?<![\w-])(?:{_words(lex['declined']['words'])})\s+\Z", regex.IGNORECASE
+            rf"(?<![\w-])(?:{alternation(lex['declined']['words'])})\s+\Z", regex.IGNORECASE
         ),
         status=regex.compile(
-            rf"""(?<![\w-])(?P<verb>{_words(list(verbs))})\s+
+            rf"""(?<![\w-])(?P<verb>{alternation(list(verbs))})\s+
             (?:(?:the|its|this|that|a)\s+)?(?:content\s+of\s+(?:the\s+)?)?
-            (?:{_words(lex["status"]["objects"])})(?![\w-])""",
+            (?:{alternation(lex["status"]["objects"])})(?![\w-])""",
             flags,
         ),
         statuses=verbs,
     )
-
-
-def _key(form: str) -> str:
-    return " ".join(form.casefold().split())
 
 
 @attrs.frozen
@@ -277,7 +267,7 @@ def _status(ctx: _Context, after: int, sentence: Span, following: Span | None) -
     ):
         m = lex.status.search(ctx.text, start, end)
         if m is not None:
-            return lex.statuses[_key(m.group("verb"))]
+            return lex.statuses[phrase_key(m.group("verb"))]
     return ProposalStatus.PROPOSED
 
 

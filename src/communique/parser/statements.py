@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from communique.lexicon import load
+from communique.lexicon import alternation, load
 from communique.model import (
     ActorKind,
     DateMention,
@@ -89,11 +89,9 @@ def _lexicon() -> _Lexicon:
             forms.add(form)
             if table.get("needs_clause"):
                 clausal.add(form.casefold())
-    alternation = "|".join(
-        regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=lambda f: (-len(f), f))
-    )
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation})(?![\p{{L}}\p{{N}}-])", regex.VERSION1
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])",
+        regex.VERSION1,
     )
     actors = load("actors")
     return _Lexicon(
