@@ -10,7 +10,7 @@ import regex
 
 from communique.lexicon import load
 from communique.model import Span
-from communique.parser.sentences import split_sentences
+from communique.parser.sentences import split_sentences, trimmed
 
 
 class Role(enum.Enum):
@@ -133,8 +133,8 @@ def read_article(text: str) -> Article:
     * related links: the run of question or headline lines that ends the article;
     * headings: short lines without final punctuation between paragraphs.
     """
-    spans = [Span.of(text, m.start(), m.end()) for m in _LINE.finditer(text)]
-    spans = [_trimmed(text, span) for span in spans if span.text.strip()]
+    lines = (trimmed(text, m.start(), m.end()) for m in _LINE.finditer(text))
+    spans = [span for span in lines if span is not None]
     roles = [Role.BODY] * len(spans)
     for rule in _RULES:
         rule([span.text for span in spans], roles)
@@ -153,12 +153,6 @@ def read_article(text: str) -> Article:
         outlet=envelope.get(Role.MASTHEAD),
         origin=origin,
     )
-
-
-def _trimmed(text: str, span: Span) -> Span:
-    start = span.start + len(span.text) - len(span.text.lstrip())
-    end = span.end - (len(span.text) - len(span.text.rstrip()))
-    return Span.of(text, start, end)
 
 
 Rule = Callable[[list[str], list[Role]], None]

@@ -9,7 +9,7 @@ import regex
 from communique.lexicon import load
 from communique.model import Span
 
-__all__ = ["find_quotations", "split_sentences"]
+__all__ = ["find_quotations", "split_sentences", "trimmed"]
 
 
 @functools.cache
@@ -46,7 +46,8 @@ _WORD_WINDOW = 48
 _LAST_WORD = regex.compile(r"\S+\Z")
 
 
-def _trimmed(text: str, start: int, end: int) -> Span | None:
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """The span ``text[start:end]`` without surrounding whitespace, or None if blank."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -84,11 +85,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 initialism = word is not None and "." in word.group()
                 if not initialism or not _starter().match(text, match.end(), line.end()):
                     continue
-            span = _trimmed(text, begin, match.end())
+            span = trimmed(text, begin, match.end())
             if span is not None:
                 spans.append(span)
             begin = match.end()
-        span = _trimmed(text, begin, line.end())
+        span = trimmed(text, begin, line.end())
         if span is not None:
             spans.append(span)
     return spans
