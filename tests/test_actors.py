@@ -201,3 +201,61 @@ def test_initials_courtesy_surnames_and_transcript_labels_are_names() -> None:
     names = set(_actors(text))
     assert {"Wallace", "Ronald R. Fieldstone", "G.K. Butterfield", "King"} <= names
     assert "President" not in names
+
+
+def test_party_members_are_their_party() -> None:
+    """'Republicans said' names the party: an organization, sector PTY, with that alias."""
+    actor = _actors("Republicans said the committee would vote on Thursday.")["Republican Party"]
+    assert (ActorKind.ORGANIZATION, "PTY", "USA", ("Republicans",)) == (
+        actor.kind,
+        actor.sector,
+        actor.country,
+        actor.aliases,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Chicago police said the man fled.", "Chicago police", None),
+        ("The German police said the man fled.", "German police", "DEU"),
+    ],
+)
+def test_a_place_and_police_is_a_police_force(text: str, name: str, country: str | None) -> None:
+    """'<city> police' is an organization; '<demonym> police' is that state's police."""
+    actor = _actors(text)[name]
+    assert (ActorKind.ORGANIZATION, "COP", country) == (actor.kind, actor.sector, actor.country)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Criticizing police is easy, Smith said.",
+        "As police arrived, the crowd left.",
+        "Chicago police chief Eddie Johnson said the man fled.",
+    ],
+)
+def test_police_without_a_place_or_before_an_office_is_no_force(text: str) -> None:
+    """A sentence-opening word or an office after 'police' does not make a police force."""
+    assert not [a for a in parse(text).actors if a.sector == "COP"]
+
+
+def test_administration_of_a_leader_without_a_country_is_an_organization() -> None:
+    """'The Obama administration' when no country is given: a government organization."""
+    actor = _actors("Barack Obama spoke on Monday. The Obama administration announced it.")[
+        "Obama administration"
+    ]
+    assert (ActorKind.ORGANIZATION, "GOV") == (actor.kind, actor.sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Authorities have said the man fled the scene.", "Authorities"),
+        ("Aides said the senator would run again.", "Aides"),
+        ("Said Ellis: “I don’t get the sense she cares.”", "Said Ellis"),
+    ],
+)
+def test_source_words_and_cues_are_not_names(text: str, absent: str) -> None:
+    """'Authorities said' names nobody; in 'Said Ellis:' the first word is the cue."""
+    assert absent not in _actors(text)

@@ -66,6 +66,7 @@ class _Vocabulary:
     media: dict[str, tuple[str, str | None]]  # alias -> name, country
     media_words: tuple[str, ...]
     forces: tuple[str, ...]
+    police: tuple[str, ...]
     office_heads: frozenset[str]
     office_heads_folded: frozenset[str]
     office_words: frozenset[str]
@@ -90,7 +91,7 @@ def _vocabulary() -> _Vocabulary:
                 countries[value] = country.alpha_3
     countries.update(lex["countries"])
     organizations: dict[str, tuple[str, str | None, str | None]] = {}
-    for name, (code, sector, *aliases) in lex["organizations"].items():
+    for name, (code, sector, *aliases) in (*lex["organizations"].items(), *lex["parties"].items()):
         for alias in (name, *aliases):
             organizations[alias] = (name, code or None, sector or None)
     media: dict[str, tuple[str, str | None]] = {}
@@ -108,6 +109,7 @@ def _vocabulary() -> _Vocabulary:
         media=media,
         media_words=tuple(lex["media_words"]["words"]),
         forces=tuple(lex["forces"]["words"]),
+        police=tuple(lex["police"]["words"]),
         office_heads=frozenset(heads),
         office_heads_folded=frozenset(h.casefold() for h in heads),
         office_words=frozenset(words),
@@ -186,6 +188,11 @@ def _fixed_patterns() -> dict[str, regex.Pattern[str]]:
         ),
         "forces": regex.compile(
             rf"{_B}(?P<demonym>{demonyms})\s+(?P<word>{alternation(vocab.forces)}){_E}"
+        ),
+        "police": regex.compile(
+            rf"""{_B}(?P<place>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?)[ \t]+
+                (?P<word>{alternation(vocab.police)}){_E}""",
+            regex.VERBOSE,
         ),
         "government": regex.compile(
             rf"{_B}(?P<demonym>{demonyms})\s+(?:government|authorities|administration){_E}"
@@ -378,12 +385,13 @@ def _find_media(ctx: _Context, block: Span) -> list[Candidate]:
 _NEXT_WORDS = regex.compile(r"\s+(?P<words>(?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)")
 
 
-def _before_office(text: str, end: int) -> bool:
+def _before_office(text: str, end: int, *, any_case: bool = False) -> bool:
     m = _NEXT_WORDS.match(text, end, min(len(text), end + 40))
     if m is None:
         return False
-    heads = _vocabulary().office_heads
-    words = m.group("words").split()
+    vocab = _vocabulary()
+    heads = vocab.office_heads_folded if any_case else vocab.office_heads
+    words = m.group("words").casefold().split() if any_case else m.group("words").split()
     return any(" ".join(words[:n]) in heads for n in (1, 2, 3))
 
 
@@ -406,6 +414,39 @@ def _find_forces(ctx: _Context, block: Span) -> list[Candidate]:
                 name=f"{demonym} {vocab.forces[0]}",
                 country=code,
                 sector="MIL",
+                priority=4,
+            )
+        )
+    return found
+
+
+def _find_police(ctx: _Context, block: Span) -> list[Candidate]:
+    """'Chicago police', 'German police': a city's or a state's police force."""
+    vocab = _vocabulary()
+    found = []
+    for m in _fixed_patterns()["police"].finditer(ctx.text, block.start, block.end):
+        words = m.group("place").split()
+        start = m.start()
+        if len(words) > 1 and words[0] in _LEADING:  # "The German police"
+            start = m.start() + m.group("place").index(words[1], len(words[0]))
+            words = words[1:]
+        place = " ".join(words)
+        code = vocab.demonyms.get(place) or vocab.countries.get(place)
+        if code is None and any(
+            w in vocab.not_names or w in vocab.office_words or w.endswith("ing") for w in words
+        ):
+            continue  # "As police", "Criticizing police", "Police Chief": no place
+        if _before_office(ctx.text, m.end(), any_case=True):
+            continue  # "Chicago police chief Eddie Johnson": only qualifies an office
+        found.append(
+            Candidate(
+                start=start,
+                end=m.end(),
+                kind=ActorKind.ORGANIZATION,
+                key=f"police:{code or _fold(place)}",
+                name=f"{place} {vocab.police[0]}",
+                country=code,
+                sector="COP",
                 priority=4,
             )
         )
@@ -440,6 +481,12 @@ def _verbs() -> frozenset[str]:
 
 
 @functools.cache
+def _unnamed_heads() -> frozenset[str]:
+    """Nouns that head a source naming nobody ("Authorities said", "Officials said")."""
+    return frozenset(load("cues")["unnamed"]["heads"])
+
+
+@functools.cache
 def _speaker_pattern() -> regex.Pattern[str]:
     """A lone capitalised word right before or after a reporting verb: "Lynch said"."""
     forms = sorted(_verbs(), key=len, reverse=True)
@@ -465,6 +512,7 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
             or word in vocab.countries
             or word in _LEADING
             or word.casefold() in _verbs()
+            or word.casefold() in _unnamed_heads()
             or word.endswith("ing")
         ):
             continue
@@ -526,6 +574,7 @@ FINDERS: tuple[Finder, ...] = (
     _find_organizations,
     _find_media,
     _find_forces,
+    _find_police,
     _find_names,
     _find_speakers,
     _find_transcript_speakers,
@@ -543,6 +592,8 @@ def _classify_run(text: str, start: int, end: int) -> list[Candidate]:
     vocab = _vocabulary()
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
     tokens = [text[a:b] for a, b in words]
+    if len(tokens) > 1 and tokens[0].casefold() in _verbs() and text[end : end + 1] in (":", ","):
+        words, tokens = words[1:], tokens[1:]  # "Said Ellis: ...": a cue before its source
     # an organization: a run with an organization head, followed by nothing or "of ..."
     heads = [k for k, t in enumerate(tokens) if t in vocab.org_heads and k > 0]
     if heads and (heads[0] == len(tokens) - 1 or tokens[heads[0] + 1] in _CONNECTORS):
@@ -1209,9 +1260,9 @@ def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
             if m is None:
                 continue
             span = Span.of(text, mention.start, m.end())
-            if m.group("head").casefold() in _vocabulary().government_heads:
-                if person.country is None or len(person.mentions) < 2:
-                    continue
+            head = m.group("head").casefold()
+            governs = head in _vocabulary().government_heads
+            if governs and person.country is not None:
                 # "the Bush administration" is the government of the United States
                 state = states.get(f"state:{person.country}")
                 if state is None:
@@ -1228,13 +1279,15 @@ def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
                     states[state.key] = state
                     clusters.append(state)
                 state.mentions.append(span)
-                person.mentions.remove(mention)
+                if len(person.mentions) > 1:
+                    person.mentions.remove(mention)
                 continue
-            name = f"{mention.text.split()[-1]} {m.group('head').casefold()}"
+            # a campaign, a team, or a government whose state the text does not give
+            name = f"{mention.text.split()[-1]} {head}"
             key = f"team:{_fold(name)}"
             team = teams.get(key)
             if team is None:
-                sector = "PTY" if m.group("head").casefold() == "campaign" else None
+                sector = "PTY" if head == "campaign" else "GOV" if governs else None
                 team = _Cluster(key, ActorKind.ORGANIZATION, [name], [], None, None, sector)
                 teams[key] = team
             team.country = team.country or person.country

@@ -72,6 +72,7 @@ class _Lexicon:
     unnamed: frozenset[str]
     roles: frozenset[str]
     collective: frozenset[str]
+    bare_collective: frozenset[str]
     office_heads: frozenset[str]
     publication: regex.Pattern[str]
 
@@ -107,6 +108,7 @@ def _lexicon() -> _Lexicon:
         unnamed=frozenset(lex["unnamed"]["heads"]),
         roles=frozenset(lex["roles"]["heads"]),
         collective=frozenset(lex["collective"]["heads"]),
+        bare_collective=frozenset(lex["collective"]["bare"]),
         office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
         publication=regex.compile(
             r"""(?<![^\s])[^\s,;:()"“”][^,;:()"“”]{0,80}?\s+(?P<head>"""
@@ -334,7 +336,7 @@ _OWNER_BEFORE = regex.compile(r"(?:^|\s)(?P<owner>his|her|their|the)\s+$", regex
 def _team_referent(
     text: str, actors: ActorTable, np: regex.Match[str], state: _State, start: int
 ) -> str | None:
-    """'The campaign said', 'her campaign disclosed': a person's campaign named before.
+    """'The campaign said', 'her campaign disclosed', 'police said': an organization named before.
 
     The head must end the name of an organization already mentioned ("Clinton campaign");
     after "his"/"her" that organization must carry the name of the last person.
@@ -344,7 +346,7 @@ def _team_referent(
         return None
     phrase = _SPACES.sub(" ", np.group("np").casefold())
     owner = _OWNER_BEFORE.search(text, max(start, np.start("np") - 8), np.start("np"))
-    if phrase == f"the {head}":
+    if phrase == f"the {head}" or (phrase == head and head in _lexicon().bare_collective):
         owned_by = None
     elif phrase == head and owner is not None and owner.group("owner").casefold() != "the":
         person = actors.by_id(state.last_person) if state.last_person else None
