@@ -73,6 +73,7 @@ class _Lexicon:
     roles: frozenset[str]
     collective: frozenset[str]
     bare_collective: frozenset[str]
+    agents: frozenset[str]
     office_heads: frozenset[str]
     publication: regex.Pattern[str]
 
@@ -109,6 +110,7 @@ def _lexicon() -> _Lexicon:
         roles=frozenset(lex["roles"]["heads"]),
         collective=frozenset(lex["collective"]["heads"]),
         bare_collective=frozenset(lex["collective"]["bare"]),
+        agents=frozenset(lex["agents"]["heads"]),
         office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
         publication=regex.compile(
             r"""(?<![^\s])[^\s,;:()"“”][^,;:()"“”]{0,80}?\s+(?P<head>"""
@@ -306,8 +308,13 @@ def _speakers_ending_at(
     if team is not None:
         return (team,), np.start("np")
     if head in lex.unnamed or head in lex.office_heads:
-        inside = [m for m in mentions if m[0] >= np.start("np")]
-        if inside and head in lex.collective:  # "Clinton's campaign", "the Russian government"
+        inside = [
+            m
+            for m in mentions
+            if m[0] >= np.start("np") or _QUALIFIES.fullmatch(text, m[1], np.start("np"))
+        ]
+        if inside and (head in lex.collective or head in lex.agents):
+            # "Clinton's campaign", "the Russian government", "a State Department official"
             return (inside[-1][2],), np.start("np")
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
@@ -366,6 +373,8 @@ def _team_referent(
     return None
 
 
+_QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
+_POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
 _SHORT_SUBJECT_WORDS = 6
 
@@ -373,7 +382,11 @@ _SHORT_SUBJECT_WORDS = 6
 def _short_subject(
     text: str, actors: ActorTable, start: int, end: int
 ) -> tuple[tuple[str | None, ...], int] | None:
-    """'The Indymedia group of websites reported': a short subject naming one actor."""
+    """'The Indymedia group of websites reported': a short subject naming one actor.
+
+    What a person owns is not the person ("Pagliano's lawyer"), but a person's office is
+    and so is an organization's unit ("the Post's investigative unit").
+    """
     clause = _CLAUSE_START.search(text, start, end)
     begin = clause.end() if clause else start
     if len(text[begin:end].split()) > _SHORT_SUBJECT_WORDS:
@@ -381,7 +394,15 @@ def _short_subject(
     inside = actors.within(begin, end)
     if len({m[2] for m in inside}) != 1:
         return None
-    return (inside[0][2],), begin
+    ident = inside[0][2]
+    head = text[begin:end].split()[-1].casefold()
+    if (
+        _POSSESSIVE_AFTER.match(text, inside[-1][1], end)
+        and _kind(actors, ident) is ActorKind.PERSON
+        and head not in _lexicon().collective
+    ):
+        return (None,), begin  # "Pagliano's lawyer", "Scott's family": not Pagliano, not Scott
+    return (ident,), begin
 
 
 def _is_modifier(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
@@ -480,11 +501,26 @@ _SUBORDINATE = regex.compile(
 )
 
 
+@functools.cache
+def _time_adjunct() -> regex.Pattern[str]:
+    """'said Monday the talks failed', 'reported today, ...': when, not what, was said."""
+    dates = load("dates")
+    days = alternation([*dates["weekdays"], "today", "yesterday", "tonight"])
+    parts = alternation(dates["day_parts"]["words"])
+    return regex.compile(
+        rf"""\s*(?:(?:on|late|early)\s+)?(?:{days})(?:\s+(?:{parts}))?(?:\s*,)?(?=\s)""",
+        regex.IGNORECASE,
+    )
+
+
 def _after_content(s: _Sentence, cue: Cue, limit: int) -> Span | None:
     text = s.text
     rest = text[cue.end : limit]
     m = _THAT.match(rest)
     start = cue.end + (m.end() if m else 0)
+    if m is None:
+        adjunct = _time_adjunct().match(text, start, limit)
+        start = adjunct.end() if adjunct else start
     if text[start : start + 1] not in '"“':
         cut = _SUBORDINATE.search(text, start, limit)
         if cut is not None:
