@@ -13,6 +13,7 @@ from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
     load_actor_dictionary,
+    office_words,
     same_name,
 )
 
@@ -259,3 +260,36 @@ def test_administration_of_a_leader_without_a_country_is_an_organization() -> No
 def test_source_words_and_cues_are_not_names(text: str, absent: str) -> None:
     """'Authorities said' names nobody; in 'Said Ellis:' the first word is the cue."""
     assert absent not in _actors(text)
+
+
+def test_titled_surname_goes_to_the_person_with_that_office() -> None:
+    """'Senator Cruz' after 'Sen. Ted Cruz' and 'Heidi Cruz' is Ted: Sen. is senator."""
+    text = (
+        "Sen. Ted Cruz spoke on Monday. Trump retweeted a photo of Heidi Cruz. "
+        "Senator Cruz said the photo was an insult."
+    )
+    actors = _actors(text)
+    assert (["Ted Cruz", "Cruz"], ["Heidi Cruz"]) == (
+        [m.text for m in actors["Ted Cruz"].mentions],
+        [m.text for m in actors["Heidi Cruz"].mentions],
+    )
+
+
+def test_bare_surname_goes_to_the_person_named_last_before_it() -> None:
+    """Two people share a surname: a bare surname is the one named most recently."""
+    text = "Bill Clinton spoke first. Later, Chelsea Clinton spoke. Clinton said it went well."
+    assert ["Chelsea Clinton", "Clinton"] == [
+        m.text for m in _actors(text)["Chelsea Clinton"].mentions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "words"),
+    [
+        ("Sen.", "senator"),
+        ("Lt. Gov.", "lieutenant governor"),
+        ("Foreign Minister", "foreign minister"),
+    ],
+)
+def test_office_words_spell_out_abbreviations(title: str, words: str) -> None:
+    assert words == office_words(title)

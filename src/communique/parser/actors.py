@@ -1033,13 +1033,18 @@ _RECENT_CLUSTERS = 200  # a name refers back to one of the last few hundred acto
 def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _Cluster | None:
     tokens = [t for t in candidate.name.split() if t.casefold() not in _PARTICLES]
     persons = [c for c in clusters[-_RECENT_CLUSTERS:] if c.kind is ActorKind.PERSON]
+    if len(tokens) == 1:
+        same = [
+            c
+            for c in persons
+            if not (candidate.country and c.country and candidate.country != c.country)
+            and any(same_name(tokens[0], k) for k in c.tokens())
+            and _same_office(candidate.title, c.title)
+        ]
+        titled = [c for c in same if candidate.title and c.title]
+        return _nearest_before(titled or same, candidate.start)  # "Senator Cruz": Ted, not Heidi
     for cluster in reversed(persons):
         if candidate.country and cluster.country and candidate.country != cluster.country:
-            continue
-        known = cluster.tokens()
-        if len(tokens) == 1:
-            if any(same_name(tokens[0], k) for k in known):
-                return cluster
             continue
         full = [n.split() for n in cluster.names if len(n.split()) >= 2]
         for other in full:
@@ -1054,6 +1059,34 @@ def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _C
         ):
             return cluster
     return None
+
+
+@functools.cache
+def office_words(title: str) -> str:
+    """A title as words, abbreviations spelled out: "Sen." -> "senator"."""
+    spelled = load("actors")["abbreviations"]
+    words = _SPACES.sub(" ", title).strip()
+    for short in sorted(spelled, key=len, reverse=True):
+        words = regex.sub(rf"(?<!\S){regex.escape(short)}(?!\S)", spelled[short], words)
+    return words.casefold()
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Whether two titles can be one person's: either is missing, or one holds the other."""
+    if a is None or b is None:
+        return True
+    x, y = office_words(a), office_words(b)
+    return x in y or y in x
+
+
+def _nearest_before(clusters: Sequence[_Cluster], position: int) -> _Cluster | None:
+    """Of the people a surname fits, the one named last before it ("Heidi Cruz" ... "Cruz")."""
+    best, best_start = None, -1
+    for cluster in clusters:
+        start = max((m.start for m in cluster.mentions if m.start < position), default=-1)
+        if start > best_start:
+            best, best_start = cluster, start
+    return best or (clusters[0] if clusters else None)
 
 
 @attrs.frozen
@@ -1227,7 +1260,7 @@ def _surname_mentions(
             word = m.group(0)
             if word in vocab.not_names or word in vocab.office_words:
                 continue
-            match = _surname_owner(word, index)
+            match = _surname_owner(word, m.start(), index)
             if match is not None:
                 match.mentions.append(Span.of(text, m.start(), m.end()))
                 if word not in match.names:
@@ -1297,12 +1330,14 @@ def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     return [*clusters, *teams.values()]
 
 
-def _surname_owner(word: str, index: dict[str, list[tuple[str, _Cluster]]]) -> _Cluster | None:
+def _surname_owner(
+    word: str, position: int, index: dict[str, list[tuple[str, _Cluster]]]
+) -> _Cluster | None:
     folded = _fold(word)
     candidates = index.get(folded[:1], [])
-    for token, cluster in candidates:
-        if token == folded:
-            return cluster
+    exact = [cluster for token, cluster in candidates if token == folded]
+    if exact:
+        return _nearest_before(exact, position)
     for token, cluster in candidates:
         if abs(len(token) - len(folded)) <= 2 and same_name(token, folded):
             return cluster

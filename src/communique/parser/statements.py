@@ -29,7 +29,7 @@ from communique.model import (
     Statement,
     StatementMode,
 )
-from communique.parser.actors import ActorTable
+from communique.parser.actors import ActorTable, office_words
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import find_quotations, split_sentences
@@ -277,7 +277,7 @@ def _speakers_ending_at(
         while len(chain) > 1 and _is_modifier(text, chain[0], chain[1]):
             chain.pop(0)
         ids = list(dict.fromkeys(m[2] for m in chain))
-        return tuple(ids), chain[0][0]
+        return tuple(ids), _with_title(text, actors, chain[0], start)
     word = _WORD_BEFORE.search(text, start, end)
     if word is None:
         return None
@@ -318,6 +318,19 @@ def _speakers_ending_at(
             return (inside[-1][2],), np.start("np")
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
+
+
+def _with_title(text: str, actors: ActorTable, mention: tuple[int, int, str], floor: int) -> int:
+    """Where a name's phrase starts, with its courtesy title or office ("Sen.", "Mr.")."""
+    start = mention[0]
+    courtesy = _COURTESY_BEFORE.search(text, max(floor, start - 8), start)
+    if courtesy is not None:
+        return courtesy.start()
+    actor = actors.by_id(mention[2])
+    title = actor.title if actor is not None else None
+    if title and text[max(floor, start - len(title) - 1) : start].rstrip() == title:
+        return text.rindex(title, floor, start)
+    return start
 
 
 def _publisher(
@@ -373,6 +386,8 @@ def _team_referent(
     return None
 
 
+_CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
+_COURTESY_BEFORE = regex.compile(r"(?<!\S)(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
@@ -425,7 +440,7 @@ def _titled_person(actors: ActorTable, head: str, before: int) -> str | None:
         if start >= before:
             break
         actor = actors.by_id(ident)
-        if actor and actor.title and head in actor.title.casefold():
+        if actor and actor.title and head in office_words(actor.title):
             best = ident
     return best
 
@@ -648,7 +663,8 @@ _SOURCE_WORDS = 8
 _QUOTE_END = regex.compile(r"""[,?!—–-][’']?(?:["”]|'')$""")
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
 _CUE_TAIL = regex.compile(
-    r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this)\b[^,"“]{0,40})?"""
+    r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
+    r"""recently)\b[^,"“]{0,40})?"""
 )
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*["“]""")
 _CLAUSE_AFTER = regex.compile(r"""\s*(?:[,:]\s*["“]|:|that\b|[^.;"“]{0,40}?\bthat\b)""")
@@ -694,6 +710,14 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
         more: tuple[Span, ...] = ()
         if content is not None and split is not None:
             second = _content_span(text, cue.end + split.start("q"), s.span.end)
+            more = (second,) if second is not None else ()
+        elif (
+            content is not None
+            and not quote_before
+            and _CLAUSE_GOES_ON.match(rest_after_tail) is not None
+        ):
+            # "Acts of protest, Mr. Obama said, are acts of patriotism": one clause, split
+            second = _content_span(text, s.span.end - len(rest_after_tail.lstrip(",")), s.span.end)
             more = (second,) if second is not None else ()
         if content is None:
             return None
