@@ -258,3 +258,16 @@ def test_parse_refuses_a_bad_actor_dictionary(tmp_path: Path, content: str, mess
     assert 1 == len(result.stderr.splitlines())
     assert message in result.stderr
     assert "" == result.stdout
+
+
+@pytest.mark.parametrize(("flags", "speakers"), [((), []), (("--unnamed-sources",), [None])])
+def test_parse_unnamed_sources_only_on_request(
+    tmp_path: Path, flags: tuple[str, ...], speakers: list[str | None]
+) -> None:
+    """--unnamed-sources keeps 'sources said' as a statement with a null speaker."""
+    article = write(
+        tmp_path, "a.txt", "Talks\n\nThe convoy was stopped at the border, sources said."
+    )
+    result = run("parse", article, *flags)
+    assert 0 == result.returncode
+    assert speakers == [s.speaker for s in loads(result.stdout).statements]

@@ -39,7 +39,8 @@ def _observed(document: Document) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_golden_case(case: dict[str, Any]) -> None:
     """Each construction gives exactly the expected statements, in text order."""
-    observed = _observed(parse(case["text"], published="2023-02-15"))
+    unnamed = case.get("unnamed_sources", False)
+    observed = _observed(parse(case["text"], published="2023-02-15", unnamed_sources=unnamed))
     expected = case["expected"]
     assert len(expected) == len(observed)
     assert expected == [

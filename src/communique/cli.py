@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         "identifiers, roles with start/end dates) consulted before the built-in rules",
     )
     parse_cmd.add_argument(
+        "--unnamed-sources",
+        action="store_true",
+        help="also report statements whose source names nobody ('sources said', "
+        "'experts say'), with a null speaker; by default they are left out",
+    )
+    parse_cmd.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
     )
     parse_cmd.set_defaults(run=_run_parse)
@@ -208,7 +214,12 @@ def _run_parse(args: argparse.Namespace) -> int:
     lines: list[str] = []
     for name in names:
         try:
-            document = parse(_read_text(name), published=args.published or None, actors=dictionary)
+            document = parse(
+                _read_text(name),
+                published=args.published or None,
+                actors=dictionary,
+                unnamed_sources=args.unnamed_sources,
+            )
         except PublishedError as error:
             raise UsageError(str(error)) from None
         except UsageError as error:

@@ -1042,7 +1042,7 @@ def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _C
             and _same_office(candidate.title, c.title)
         ]
         titled = [c for c in same if candidate.title and c.title]
-        return _nearest_before(titled or same, candidate.start)  # "Senator Cruz": Ted, not Heidi
+        return _most_mentioned(titled or same, candidate.start)  # "Senator Cruz": Ted, not Heidi
     for cluster in reversed(persons):
         if candidate.country and cluster.country and candidate.country != cluster.country:
             continue
@@ -1079,13 +1079,18 @@ def _same_office(a: str | None, b: str | None) -> bool:
     return x in y or y in x
 
 
-def _nearest_before(clusters: Sequence[_Cluster], position: int) -> _Cluster | None:
-    """Of the people a surname fits, the one named last before it ("Heidi Cruz" ... "Cruz")."""
-    best, best_start = None, -1
+def _most_mentioned(clusters: Sequence[_Cluster], position: int) -> _Cluster | None:
+    """Of the people a surname fits, the one mentioned most before it, then the latest.
+
+    Style guides give a second person of the same surname a first name ("Heidi Cruz",
+    then "Heidi"), so a bare "Cruz" stays with the person the article is about.
+    """
+    best, best_key = None, (0, -1)
     for cluster in clusters:
-        start = max((m.start for m in cluster.mentions if m.start < position), default=-1)
-        if start > best_start:
-            best, best_start = cluster, start
+        before = [m.start for m in cluster.mentions if m.start < position]
+        key = (len(before), max(before, default=-1))
+        if key > best_key:
+            best, best_key = cluster, key
     return best or (clusters[0] if clusters else None)
 
 
@@ -1337,7 +1342,7 @@ def _surname_owner(
     candidates = index.get(folded[:1], [])
     exact = [cluster for token, cluster in candidates if token == folded]
     if exact:
-        return _nearest_before(exact, position)
+        return _most_mentioned(exact, position)
     for token, cluster in candidates:
         if abs(len(token) - len(folded)) <= 2 and same_name(token, folded):
             return cluster

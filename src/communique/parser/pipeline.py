@@ -70,6 +70,7 @@ def parse(
     *,
     published: dt.date | dt.datetime | str | None = None,
     actors: ActorDictionary | None = None,
+    unnamed_sources: bool = False,
 ) -> Document:
     """Parse one article's text into a Document.
 
@@ -81,6 +82,9 @@ def parse(
         actors: a user actor dictionary (see
             :func:`~communique.parser.actor_dictionary.load_actor_dictionary`), consulted
             before the built-in rules.
+        unnamed_sources: also keep statements whose source names nobody ("sources
+            said", "experts say"), with a null speaker. Off by default: the annotation
+            guide does not count them as statements.
 
     Returns:
         A Document whose spans all point into ``text``.
@@ -95,7 +99,7 @@ def parse(
     day = published_date(published_as)
     dates = find_dates(text, published_as)
     table = find_actors(text, article, published=day.date() if day else None, dictionary=actors)
-    statements = find_statements(text, article, table, dates)
+    statements = find_statements(text, article, table, dates, unnamed_sources=unnamed_sources)
     proposals = find_proposals(text, article, table, dates, statements)
     events = find_events(text, article, table, dates)
     return Document(

@@ -34,6 +34,9 @@ from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import find_quotations, split_sentences
 
+_UNNAMED = "\x00unnamed"
+"""The speaker of a draft whose source names nobody ("sources said"); never an actor id."""
+
 
 @attrs.frozen
 class Cue:
@@ -316,6 +319,8 @@ def _speakers_ending_at(
         if inside and (head in lex.collective or head in lex.agents):
             # "Clinton's campaign", "the Russian government", "a State Department official"
             return (inside[-1][2],), np.start("np")
+        if head in lex.unnamed and not inside and not (definite and head in lex.roles):
+            return (_UNNAMED,), np.start("np")  # "sources", "a spokesman", "the experts"
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
 
@@ -595,7 +600,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
             found = None
         words = text[src_start:src_end].casefold().split()[:_SOURCE_WORDS]
         if found is None and any(w in _lexicon().unnamed for w in words):
-            found = (None,), src_start
+            found = (_UNNAMED,), src_start
     if found is None:
         return None
     if found[1] > src_end:  # the name in apposition after a description ends the source
@@ -841,6 +846,8 @@ def find_statements(
     article: Article,
     actors: ActorTable,
     dates: Sequence[DateMention] = (),
+    *,
+    unnamed_sources: bool = False,
 ) -> list[Statement]:
     """Find every reported statement in the body of an article.
 
@@ -849,6 +856,9 @@ def find_statements(
         article: Its envelope; only body paragraphs are read.
         actors: The actors found in it (speakers and addressees are their ids).
         dates: The date mentions found in it, to date each statement.
+        unnamed_sources: Also report what wholly unnamed sources said ("sources said",
+            "experts say"), with a null speaker; by default, as ANNOTATION.md has it,
+            they make no statement.
 
     Returns:
         The statements, in text order.
@@ -897,7 +907,7 @@ def find_statements(
                 continue
             drafts.extend(found)
             state.last_paragraph = index if found else state.last_paragraph
-    return _statements(text, drafts, dates)
+    return _statements(text, drafts, dates, unnamed_sources=unnamed_sources)
 
 
 _LABEL = regex.compile(
@@ -1097,11 +1107,15 @@ _SAME_OCCASION = 1500  # characters over which one speaker's report keeps its da
 
 
 def _statements(
-    text: str, drafts: Sequence[_Draft], dates: Sequence[DateMention]
+    text: str, drafts: Sequence[_Draft], dates: Sequence[DateMention], *, unnamed_sources: bool
 ) -> list[Statement]:
     out: list[Statement] = []
     dated: dict[str | None, tuple[int, DateValue]] = {}
     for draft in drafts:
+        if _UNNAMED in draft.speakers:
+            if not unnamed_sources:
+                continue  # ANNOTATION.md: a wholly unnamed source makes no statement
+            draft = attrs.evolve(draft, speakers=(None,))
         mode, content = _mode((draft.content, *draft.more))
         if not content or (mode is not StatementMode.DIRECT and len(content.split()) < 3):
             continue
