@@ -772,6 +772,13 @@ def _appositive_subject(
     return None
 
 
+_ANY_QUOTED = regex.compile(r"""["“][^"“”]*(?:["”]|$)""")
+_OBJECT_BEFORE = regex.compile(
+    r"(?<![\p{L}'’])(?:\p{Ll}+ed|of|about|with|to|for|by|against|on|at|from)\s+(?:the\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)  # "granted Mr. Clarke", "a statement about Putin": an object, not the subject
+
+
 def _shape_participle(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _Draft | None:
     """', saying ...' — the clause's subject speaks."""
     if not cue.participle:
@@ -787,9 +794,15 @@ def _shape_participle(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) ->
         for k, m in enumerate(mentions)
         if not (k + 1 < len(mentions) and _is_modifier(text, m, mentions[k + 1]))
     ]
-    persons = [m for m in heads if _kind(actors, m[2]) is ActorKind.PERSON]
-    if persons or heads:
-        speakers = ((persons or heads)[0][2],)
+    subjects = [m for m in heads if not _OBJECT_BEFORE.search(text, s.span.start, m[0])]
+    persons = [m for m in subjects if _kind(actors, m[2]) is ActorKind.PERSON]
+    if persons or subjects:
+        first = (persons or subjects)[0]
+        lead = text[s.span.start : _with_title(text, actors, first, s.span.start)]
+        opening = _ANY_QUOTED.sub(" ", lead).casefold().split()
+        unnamed = any(w.strip(",") in _lexicon().unnamed for w in opening[:_SUBJECT_LEAD])
+        # "several environmental groups granted Mr. Clarke ..., saying": nobody named
+        speakers = (_UNNAMED,) if unnamed else (first[2],)
     if speakers is None:
         if s.span.start == cue.start - len(text[s.span.start : cue.start]) and before.strip(", "):
             return None
@@ -993,6 +1006,9 @@ def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> 
             draft = shape(sentence, cue, actors, state)
             if draft is not None and None in draft.speakers and _pronoun_led(sentence, draft):
                 break
+            if draft is not None and shape is _shape_participle and drafts:
+                # '"...," she said in the Oval Office, emphasizing ...': the same speaker
+                draft = attrs.evolve(draft, speakers=drafts[-1].speakers)
             if draft is not None:
                 _remember(actors, state, draft.speakers)
                 last = drafts[-1] if drafts else None
