@@ -77,6 +77,8 @@ class _Lexicon:
     collective: frozenset[str]
     bare_collective: frozenset[str]
     agents: frozenset[str]
+    documents: frozenset[str]
+    possessive_speech: regex.Pattern[str]
     office_heads: frozenset[str]
     publication: regex.Pattern[str]
 
@@ -114,6 +116,11 @@ def _lexicon() -> _Lexicon:
         collective=frozenset(lex["collective"]["heads"]),
         bare_collective=frozenset(lex["collective"]["bare"]),
         agents=frozenset(lex["agents"]["heads"]),
+        documents=frozenset(lex["documents"]["words"]),
+        possessive_speech=regex.compile(  # "his statement said": the pronoun's referent's
+            rf"(?:\b(?P<pro>his|her|their|its)\s+(?:{alternation(lex['documents']['words'])}))\s*$",
+            regex.IGNORECASE,
+        ),
         office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
         publication=regex.compile(
             r"""(?<![^\s])[^\s,;:()"“”][^,;:()"“”]{0,80}?\s+(?P<head>"""
@@ -190,11 +197,7 @@ _NOUN_PHRASE_END = regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<np>(?:(?i:a|an|the|another|other|two|three|several|some|many|one|senior|"
     r"top|\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+){0,4}(?P<head>[\p{L}-]+))\s*$",
 )
-_POSSESSIVE_SPEECH = regex.compile(
-    r"(?:\b(?P<pro>his|her|their|its)\s+(?:speech|statement|remarks|comments|letter|"
-    r"interview|post|message|words|address))\s*$",
-    regex.IGNORECASE,
-)
+
 _WHAT = regex.compile(r"\bwhat(?:\s+the)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _THE = regex.compile(r"\s*(?:the\s+)?")
@@ -220,6 +223,8 @@ def _strip_attachments(text: str, left_end: int, left_start: int) -> tuple[int, 
             break
         word = m.group("word")
         folded = word.casefold()
+        if lex.possessive_speech.search(text, left_start, end):
+            break  # "His statement said": the writing is the source
         if (
             folded in lex.attachments
             or (folded.endswith("ly") and len(folded) > 4)
@@ -289,7 +294,7 @@ def _speakers_ending_at(
         return (state.last_person or _last_person(actors, word.start()),), word.start()
     if token in lex.group_pronouns:
         return (state.last_group,), word.start()
-    possessive = _POSSESSIVE_SPEECH.search(text, start, end)
+    possessive = lex.possessive_speech.search(text, start, end)
     if possessive:
         pro = possessive.group("pro").casefold()
         return ((state.last_person if pro in ("his", "her") else state.last_group),), (
@@ -404,8 +409,9 @@ def _short_subject(
 ) -> tuple[tuple[str | None, ...], int] | None:
     """'The Indymedia group of websites reported': a short subject naming one actor.
 
-    What a person owns is not the person ("Pagliano's lawyer"), but a person's office is
-    and so is an organization's unit ("the Post's investigative unit").
+    What a person owns is not the person ("Pagliano's lawyer"), but a person's office and
+    writings are ("Ivana Trump's brief"), and so is an organization's unit ("the Post's
+    investigative unit").
     """
     clause = _CLAUSE_START.search(text, start, end)
     begin = clause.end() if clause else start
@@ -420,6 +426,7 @@ def _short_subject(
         _POSSESSIVE_AFTER.match(text, inside[-1][1], end)
         and _kind(actors, ident) is ActorKind.PERSON
         and head not in _lexicon().collective
+        and head not in _lexicon().documents
     ):
         return (None,), begin  # "Pagliano's lawyer", "Scott's family": not Pagliano, not Scott
     return (ident,), begin
@@ -983,12 +990,19 @@ _MAX_UNIT = 5000
 _MAX_CUES = 12
 
 
+_DETERMINER_BEFORE = regex.compile(
+    r"(?<![\p{L}'’])(?i:the|a|an|these|those|such|their|his|her|its|our|my|your)\s+$"
+)
+
+
 def _cues(sentence: _Sentence) -> list[Cue]:
     lex = _lexicon()
     out = []
     for m in lex.cue_pattern.finditer(sentence.text, sentence.span.start, sentence.span.end):
         if any(q.start < m.start() and m.end() <= q.end for q in sentence.quotes):
             continue  # a cue inside a quotation is part of what was said
+        if _DETERMINER_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start()):
+            continue  # "the reports were", "their calls are": a noun, not a cue
         form = _SPACES.sub(" ", m.group(0)).casefold()
         first = form.split()[0]
         out.append(Cue(m.start(), m.end(), m.group(0), lex.acts.get(form), first.endswith("ing")))
