@@ -306,7 +306,9 @@ def _speakers_ending_at(
     head = np.group("head").casefold()
     definite = np.group("np").casefold().startswith("the ")
     if definite and (head in lex.office_heads or head in lex.roles):
-        titled = _titled_person(actors, head, end) or _last_person(actors, end)
+        titled = _titled_person(actors, head, end)
+        if titled is None and head in lex.roles:  # "the candidate": the last person named
+            titled = _last_person(actors, end)
         if titled is not None:
             return (titled,), np.start("np")
     publisher = _publisher(text, actors, start, end)
@@ -600,7 +602,12 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
         and mentions
         and len(text[src_start : mentions[0][0]].split()) <= _SOURCE_WORDS
     ):
-        found = (mentions[0][2],), mentions[0][0]
+        first = 0
+        while first + 1 < len(mentions) and _QUALIFIES.fullmatch(
+            text, mentions[first][1], mentions[first + 1][0]
+        ):
+            first += 1  # "noted NBC's Dante Chinni": the person, not the outlet
+        found = (mentions[first][2],), mentions[0][0]
     elif found is None:
         found = _speakers_ending_at(text, actors, src_start, src_end, st)
         if found is not None and found[1] > src_start + 4:
@@ -1026,7 +1033,10 @@ def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> 
             if draft is not None:
                 _remember(actors, state, draft.speakers)
                 last = drafts[-1] if drafts else None
-                if last is not None and last.content.end > cue.start > last.cue.end:
+                nested = last is not None and 0 <= draft.subject_start - last.content.start <= 1
+                if nested:  # "Merrill says Machado promised ...": a report inside a report
+                    pass
+                elif last is not None and last.content.end > cue.start > last.cue.end:
                     trimmed = _trim_before(sentence.text, last.content, draft)
                     drafts[-1] = attrs.evolve(last, content=trimmed)
                 drafts.append(draft)
