@@ -298,3 +298,27 @@ def test_bare_surname_goes_to_the_namesake_mentioned_most() -> None:
 )
 def test_office_words_spell_out_abbreviations(title: str, words: str) -> None:
     assert words == office_words(title)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Cory James of Flint, Mich., said he had not given up.", "Cory James", "Flint"),
+        ("Mary Smith of Dallas said the race was close.", "Mary Smith", "Dallas"),
+        ("Trump, speaking in Wilmington, N.C., warned that taxes would rise.", None, "Wilmington"),
+    ],
+)
+def test_a_place_before_a_cue_is_no_person(text: str, person: str | None, place: str) -> None:
+    """'X of Dallas said', 'Flint, Mich., said': the place is not the speaker."""
+    names = set(_actors(text))
+    assert place not in names
+    assert person is None or person in names
+
+
+def test_a_long_title_case_name_with_of_is_no_person() -> None:
+    """'the Broad Relationship of Cooperation for Common Prosperity' names nobody."""
+    text = (
+        "They signed the Broad Relationship of Cooperation for Common Prosperity "
+        "in the XXI Century agreement."
+    )
+    assert "Broad Relationship" not in _actors(text)

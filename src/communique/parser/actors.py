@@ -480,6 +480,18 @@ def _verbs() -> frozenset[str]:
     )
 
 
+_COMPLEMENT_BEFORE = regex.compile(r"\b(?:of|from|in|at|near)\s+$")  # "of Dallas said"
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    """Names that place a city: countries, their subdivisions, US state abbreviations."""
+    names = {s.name for s in pycountry.subdivisions}
+    return frozenset(
+        {*names, *_vocabulary().countries, *load("actors")["places"]["abbreviations"]}
+    )
+
+
 @functools.cache
 def _unnamed_heads() -> frozenset[str]:
     """Nouns that head a source naming nobody ("Authorities said", "Officials said")."""
@@ -494,7 +506,7 @@ def _speaker_pattern() -> regex.Pattern[str]:
     name = r"\p{Lu}\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
     return regex.compile(
         rf"""(?:(?<=[,”"]\s+)(?:{verbs})\s+(?P<after>{name})(?=\s*[,.;])
-        |{_B}(?P<before>{name})(?:,(?:\s+[\p{{L}}\d.'’-]+){{1,6}},)?
+        |{_B}(?P<before>{name})(?:,(?P<apposition>(?:\s+[\p{{L}}\d.'’-]+){{1,6}}),)?
         \s+(?:(?:also|later|then|has|had|again|\p{{Ll}}+ly)\s+)?(?:{verbs}){_E})""",
         regex.VERBOSE,
     )
@@ -514,8 +526,10 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
             or word.casefold() in _verbs()
             or word.casefold() in _unnamed_heads()
             or word.endswith("ing")
+            or (m.group("apposition") or "").strip() in _places()
+            or _COMPLEMENT_BEFORE.search(ctx.text, max(0, m.start(group) - 8), m.start(group))
         ):
-            continue
+            continue  # "Flint, Mich., said": a place, not a person
         start, end = m.span(group)
         found.append(
             Candidate(
@@ -605,7 +619,9 @@ def _classify_run(text: str, start: int, end: int) -> list[Candidate]:
     found = _person(text, words[cut:], tokens[cut:], after_connector=cut > 0)
     if not found and connectors and connectors[0] > 0:
         first = connectors[0]
-        found = _person(text, words[:first], tokens[:first], after_connector=True)
+        # "Mary Smith of Dallas": a full name before "of" and a short place is a person
+        of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
+        found = _person(text, words[:first], tokens[:first], after_connector=not of_place)
     return found
 
 
