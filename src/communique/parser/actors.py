@@ -1033,6 +1033,15 @@ class _Cluster:
     country: str | None
     sector: str | None
     identifiers: tuple[Identifier, ...] = ()
+    starts: list[int] = attrs.field(factory=list)  # mention starts, sorted
+
+    def add(self, span: Span) -> None:
+        self.mentions.append(span)
+        bisect.insort(self.starts, span.start)
+
+    def drop(self, span: Span) -> None:
+        self.mentions.remove(span)
+        self.starts.remove(span.start)
 
     def tokens(self) -> list[str]:
         """The words of its names that can stand alone for it (not a first name)."""
@@ -1103,8 +1112,8 @@ def _most_mentioned(clusters: Sequence[_Cluster], position: int) -> _Cluster | N
     """
     best, best_key = None, (0, -1)
     for cluster in clusters:
-        before = [m.start for m in cluster.mentions if m.start < position]
-        key = (len(before), max(before, default=-1))
+        count = bisect.bisect_left(cluster.starts, position)
+        key = (count, cluster.starts[count - 1] if count else -1)
         if key > best_key:
             best, best_key = cluster, key
     return best or (clusters[0] if clusters else None)
@@ -1245,7 +1254,7 @@ def _cluster(text: str, chosen: Sequence[Candidate]) -> list[_Cluster]:
             )
             clusters.append(cluster)
         by_key[c.key] = cluster
-        cluster.mentions.append(span)
+        cluster.add(span)
         if c.name not in cluster.names:
             cluster.names.append(c.name)
         cluster.title = cluster.title or c.title
@@ -1283,7 +1292,7 @@ def _surname_mentions(
                 continue
             match = _surname_owner(word, m.start(), index)
             if match is not None:
-                match.mentions.append(Span.of(text, m.start(), m.end()))
+                match.add(Span.of(text, m.start(), m.end()))
                 if word not in match.names:
                     match.names.append(word)
     return clusters
@@ -1332,9 +1341,9 @@ def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
                     )
                     states[state.key] = state
                     clusters.append(state)
-                state.mentions.append(span)
+                state.add(span)
                 if len(person.mentions) > 1:
-                    person.mentions.remove(mention)
+                    person.drop(mention)
                 continue
             # a campaign, a team, or a government whose state the text does not give
             name = f"{mention.text.split()[-1]} {head}"
@@ -1345,9 +1354,9 @@ def _team_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
                 team = _Cluster(key, ActorKind.ORGANIZATION, [name], [], None, None, sector)
                 teams[key] = team
             team.country = team.country or person.country
-            team.mentions.append(span)
+            team.add(span)
             if len(person.mentions) > 1:
-                person.mentions.remove(mention)
+                person.drop(mention)
     return [*clusters, *teams.values()]
 
 
@@ -1388,7 +1397,7 @@ def _repeated_mentions(text: str, article: Article, clusters: list[_Cluster]) ->
                 continue
             owner = names.get(_spaced(m.group(0)))
             if owner is not None:
-                owner.mentions.append(Span.of(text, m.start(), m.end()))
+                owner.add(Span.of(text, m.start(), m.end()))
     return clusters
 
 
