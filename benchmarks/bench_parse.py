@@ -31,6 +31,8 @@ ADVERSARIAL = {
     "1 MB of curly quote pairs": "“a” " * 250_000,
     "1 MB of quoted statements": 'He said, "yes." ' * 62_500,
     "1 MB of one-line paragraphs": "Smith said:\n" * 83_000,
+    "1 MB of a surname two people share": "John Smith spoke. Heidi Smith spoke. "
+    + "They met Smith at noon. " * 41_000,
 }
 
 
