@@ -534,7 +534,7 @@ _SUBORDINATE = regex.compile(
 def _time_adjunct() -> regex.Pattern[str]:
     """'said Monday the talks failed', 'reported today, ...': when, not what, was said."""
     dates = load("dates")
-    days = alternation([*dates["weekdays"], "today", "yesterday", "tonight"])
+    days = alternation([*dates["weekdays"], "today", "yesterday", "tonight", "later", "earlier"])
     parts = alternation(dates["day_parts"]["words"])
     return regex.compile(
         rf"""\s*(?:(?:on|late|early)\s+)?(?:{days})(?:\s+(?:{parts}))?(?:\s*,)?(?=\s)""",
@@ -624,7 +624,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     if content is None:
         return None
     rest = text[src_end : s.span.end]
-    split = _SPLIT_QUOTE.match(rest)
+    split = _split_quote(rest)
     more: tuple[Span, ...] = ()
     if split is not None:
         second = _content_span(text, src_end + split.start("q"), s.span.end)
@@ -674,6 +674,16 @@ def _starts_with_adjunct(source: str) -> bool:
 
 
 _INVERTED_SOURCE = regex.compile(r"\s*(?P<src>[^,;:\"“”]{1,80}?)\s*(?=[,;:]|\.\s*$|$)")
+
+
+def _split_quote(rest: str) -> regex.Match[str] | None:
+    """The second part of a quotation split by its cue, unless another cue comes first."""
+    split = _SPLIT_QUOTE.match(rest)
+    if split is None or _lexicon().cue_pattern.search(rest, 0, split.start("q")):
+        return None  # '"...," Trump said, adding later, "...": two statements
+    return split
+
+
 _SPLIT_QUOTE = regex.compile(r"""^[^"“]{0,100}?,\s*(?P<q>["“].*)$""", regex.DOTALL)
 
 
@@ -725,7 +735,7 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
         content = _quotation_ending(s, s.span.start + len(before)) or _content_span(
             text, s.span.start, s.span.start + len(before)
         )
-        split = _SPLIT_QUOTE.match(rest)
+        split = _split_quote(rest)
         more: tuple[Span, ...] = ()
         if content is not None and split is not None:
             second = _content_span(text, cue.end + split.start("q"), s.span.end)
