@@ -405,19 +405,25 @@ def _find_forces(ctx: _Context, block: Span) -> list[Candidate]:
     for m in _fixed_patterns()["forces"].finditer(ctx.text, block.start, block.end):
         demonym = _spaced(m.group("demonym"))
         code = vocab.demonyms[demonym]
-        found.append(
-            Candidate(
-                start=m.start(),
-                end=m.end(),
-                kind=ActorKind.ORGANIZATION,
-                key=f"forces:{code}",
-                name=f"{demonym} {vocab.forces[0]}",
-                country=code,
-                sector="MIL",
-                priority=4,
-            )
-        )
+        name = f"{demonym} {vocab.forces[0]}"
+        found.append(_force(m.start(), m.end(), f"forces:{code}", name, code, "MIL"))
     return found
+
+
+def _force(
+    start: int, end: int, key: str, name: str, country: str | None, sector: str
+) -> Candidate:
+    """A state's or a place's armed or police force: an organization of that sector."""
+    return Candidate(
+        start=start,
+        end=end,
+        kind=ActorKind.ORGANIZATION,
+        key=key,
+        name=name,
+        country=country,
+        sector=sector,
+        priority=4,
+    )
 
 
 def _find_police(ctx: _Context, block: Span) -> list[Candidate]:
@@ -438,18 +444,8 @@ def _find_police(ctx: _Context, block: Span) -> list[Candidate]:
             continue  # "As police", "Criticizing police", "Police Chief": no place
         if _before_office(ctx.text, m.end(), any_case=True):
             continue  # "Chicago police chief Eddie Johnson": only qualifies an office
-        found.append(
-            Candidate(
-                start=start,
-                end=m.end(),
-                kind=ActorKind.ORGANIZATION,
-                key=f"police:{code or _fold(place)}",
-                name=f"{place} {vocab.police[0]}",
-                country=code,
-                sector="COP",
-                priority=4,
-            )
-        )
+        key, name = f"police:{code or _fold(place)}", f"{place} {vocab.police[0]}"
+        found.append(_force(start, m.end(), key, name, code, "COP"))
     return found
 
 
