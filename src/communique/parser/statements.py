@@ -197,7 +197,6 @@ _NOUN_PHRASE_END = regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<np>(?:(?i:a|an|the|another|other|two|three|several|some|many|one|senior|"
     r"top|\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+){0,4}(?P<head>[\p{L}-]+))\s*$",
 )
-
 _WHAT = regex.compile(r"\bwhat(?:\s+the)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _THE = regex.compile(r"\s*(?:the\s+)?")
@@ -1043,10 +1042,9 @@ def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> 
             if draft is not None:
                 _remember(actors, state, draft.speakers)
                 last = drafts[-1] if drafts else None
+                # "Merrill says Machado promised ...": a report inside a report stays whole
                 nested = last is not None and 0 <= draft.subject_start - last.content.start <= 1
-                if nested:  # "Merrill says Machado promised ...": a report inside a report
-                    pass
-                elif last is not None and last.content.end > cue.start > last.cue.end:
+                if not nested and last is not None and last.content.end > cue.start > last.cue.end:
                     trimmed = _trim_before(sentence.text, last.content, draft)
                     drafts[-1] = attrs.evolve(last, content=trimmed)
                 drafts.append(draft)
