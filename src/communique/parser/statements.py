@@ -1043,13 +1043,21 @@ def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> 
                 _remember(actors, state, draft.speakers)
                 last = drafts[-1] if drafts else None
                 # "Merrill says Machado promised ...": a report inside a report stays whole
-                nested = last is not None and 0 <= draft.subject_start - last.content.start <= 1
+                nested = last is not None and _opens(sentence.text, last.content, draft)
                 if not nested and last is not None and last.content.end > cue.start > last.cue.end:
                     trimmed = _trim_before(sentence.text, last.content, draft)
                     drafts[-1] = attrs.evolve(last, content=trimmed)
                 drafts.append(draft)
                 break
     return [d for d in drafts if d.content is not None]
+
+
+def _opens(text: str, content: Span, later: _Draft) -> bool:
+    """Whether a later draft's source opens ``content`` (a few words, no clause break)."""
+    if later.subject_start < content.start:
+        return False
+    gap = text[content.start : later.subject_start]
+    return len(gap.split()) <= _SUBJECT_LEAD // 2 and not regex.search(r"[,;:]", gap)
 
 
 def _pronoun_led(sentence: _Sentence, draft: _Draft) -> bool:
