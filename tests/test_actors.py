@@ -322,3 +322,12 @@ def test_a_long_title_case_name_with_of_is_no_person() -> None:
         "in the XXI Century agreement."
     )
     assert "Broad Relationship" not in _actors(text)
+
+
+def test_a_named_show_is_no_person() -> None:
+    """'The Rachel Maddow Show' is a programme (sector JRN), and 'Maddow' the host."""
+    actors = _actors('Rachel Maddow spoke on MSNBC\'s "The Rachel Maddow Show" on Thursday.')
+    assert (ActorKind.ORGANIZATION, "JRN") == (
+        actors["Rachel Maddow Show"].kind,
+        actors["Rachel Maddow Show"].sector,
+    )

@@ -166,12 +166,12 @@ def _units(text: str, paragraph: Span, quotes: Sequence[Span]) -> list[Span]:
     return units
 
 
-_QUESTION_QUOTED = regex.compile(r"""[?!][’']?(?:["”]|'')\s*$""")
+_QUESTION_QUOTED = regex.compile(r"""(?:[?!…]|\.\.\.)[’']?(?:["”]|'')\s*$""")
 _SHORT_ATTRIBUTION = 8  # words: 'Vitter demanded.', 'Clinton said on Monday.'
 
 
 def _asked_then_cue(last: Span, sentence: Span) -> bool:
-    """'"Why not?" Vitter demanded.': a quoted question or exclamation and its short cue."""
+    """'"Why not?" Vitter demanded.': a quoted question (or exclamation, ellipsis) and its cue."""
     return (
         _QUESTION_QUOTED.search(last.text) is not None
         and sentence.text[:1] not in _OPENING
@@ -686,9 +686,11 @@ def _split_quote(rest: str) -> regex.Match[str] | None:
 _SPLIT_QUOTE = regex.compile(r"""^[^"“]{0,100}?,\s*(?P<q>["“].*)$""", regex.DOTALL)
 
 
-_QUOTE_THEN_SOURCE = regex.compile(r"""[,?!—–-][’']?(?:["”]|'')(?P<np>\s+[^"“”]{0,100})?$""")
+_QUOTE_THEN_SOURCE = regex.compile(
+    r"""(?:[,?!—–…-]|\.\.\.)[’']?(?:["”]|'')(?P<np>\s+[^"“”]{0,100})?$"""
+)
 _SOURCE_WORDS = 8
-_QUOTE_END = regex.compile(r"""[,?!—–-][’']?(?:["”]|'')$""")
+_QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)[’']?(?:["”]|'')$""")  # not "."
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
 _CUE_TAIL = regex.compile(
     r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
