@@ -521,6 +521,8 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
             or word in _LEADING
             or word.casefold() in _verbs()
             or word.casefold() in _unnamed_heads()
+            or word.endswith(("'s", "’s"))  # "Rubio's proposed credit": an owner
+            or regex.sub(r"['’]\p{L}+$", "", word) in vocab.not_names  # "He'd said"
             or word.endswith("ing")
             or (m.group("apposition") or "").strip() in _places()
             or _COMPLEMENT_BEFORE.search(ctx.text, max(0, m.start(group) - 8), m.start(group))

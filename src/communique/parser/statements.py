@@ -288,7 +288,7 @@ def _speakers_ending_at(
     word = _WORD_BEFORE.search(text, start, end)
     if word is None:
         return None
-    token = word.group("word")
+    token = _CONTRACTION.sub("", word.group("word"))  # "He's claiming": he
     if token in lex.person_pronouns:
         return (state.last_person or _last_person(actors, word.start()),), word.start()
     if token in lex.group_pronouns:
@@ -397,6 +397,7 @@ def _team_referent(
     return None
 
 
+_CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll)$")
 _CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
 _COURTESY_BEFORE = regex.compile(r"(?<!\S)(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
@@ -1009,8 +1010,10 @@ _MAX_CUES = 12
 
 
 _DETERMINER_BEFORE = regex.compile(
-    r"(?<![\p{L}'’])(?i:the|a|an|these|those|such|their|his|her|its|our|my|your)\s+$"
-)
+    r"(?:(?<![\p{L}'’])(?i:the|a|an|these|those|such|their|his|her|its|our|my|your)"
+    r"|(?<![\p{L}'’])(?!(?i:he|she|it|that|who|there|what|here|where|let)['’])\p{Lu}\p{L}*['’]s)"
+    r"\s+$"
+)  # "the reports were", "Cruz's charges", "Trump's proposed wall": a noun or an adjective
 
 
 def _cues(sentence: _Sentence) -> list[Cue]:
@@ -1020,7 +1023,7 @@ def _cues(sentence: _Sentence) -> list[Cue]:
         if any(q.start < m.start() and m.end() <= q.end for q in sentence.quotes):
             continue  # a cue inside a quotation is part of what was said
         if _DETERMINER_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start()):
-            continue  # "the reports were", "their calls are": a noun, not a cue
+            continue  # "the reports were", "Cruz's charges": a noun, not a cue
         form = _SPACES.sub(" ", m.group(0)).casefold()
         first = form.split()[0]
         out.append(Cue(m.start(), m.end(), m.group(0), lex.acts.get(form), first.endswith("ing")))
