@@ -331,3 +331,29 @@ def test_a_named_show_is_no_person() -> None:
         actors["Rachel Maddow Show"].kind,
         actors["Rachel Maddow Show"].sector,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("The Urban League said the shooting was wrong.", "Urban League", None),
+        (
+            "The Congressional Black Caucus said the bill was wrong.",
+            "Congressional Black Caucus",
+            "LEG",
+        ),
+        ("The Cook Political Report said the race was close.", "Cook Political Report", "JRN"),
+    ],
+)
+def test_runs_ending_in_an_organization_word_are_organizations(
+    text: str, name: str, sector: str | None
+) -> None:
+    """'League', 'Caucus', 'Report' end the names of organizations, not of people."""
+    actor = _actors(text)[name]
+    assert (ActorKind.ORGANIZATION, sector) == (actor.kind, actor.sector)
+
+
+def test_police_offices_are_titles() -> None:
+    """'Sheriff Joe Arpaio': the office is a title, with its sector."""
+    actor = _actors("Sheriff Joe Arpaio said the border was open.")["Joe Arpaio"]
+    assert ("Sheriff", "COP") == (actor.title, actor.sector)
