@@ -1026,7 +1026,8 @@ def _cues(sentence: _Sentence) -> list[Cue]:
             continue  # "the reports were", "Cruz's charges": a noun, not a cue
         form = _SPACES.sub(" ", m.group(0)).casefold()
         first = form.split()[0]
-        out.append(Cue(m.start(), m.end(), m.group(0), lex.acts.get(form), first.endswith("ing")))
+        participle = first.endswith("ing") and not form.startswith("according")
+        out.append(Cue(m.start(), m.end(), m.group(0), lex.acts.get(form), participle))
         if len(out) >= _MAX_CUES:
             break
     return out
