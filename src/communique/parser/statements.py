@@ -78,6 +78,8 @@ class _Lexicon:
     bare_collective: frozenset[str]
     agents: frozenset[str]
     documents: frozenset[str]
+    refusals: frozenset[str]
+    refused_speech: frozenset[str]
     possessive_speech: regex.Pattern[str]
     office_heads: frozenset[str]
     publication: regex.Pattern[str]
@@ -117,6 +119,8 @@ def _lexicon() -> _Lexicon:
         bare_collective=frozenset(lex["collective"]["bare"]),
         agents=frozenset(lex["agents"]["heads"]),
         documents=frozenset(lex["documents"]["words"]),
+        refusals=frozenset(lex["refusals"]["cues"]),
+        refused_speech=frozenset(lex["refusals"]["speech"]),
         possessive_speech=regex.compile(  # "his statement said": the pronoun's referent's
             rf"(?:\b(?P<pro>his|her|their|its)\s+(?:{alternation(lex['documents']['words'])}))\s*$",
             regex.IGNORECASE,
@@ -758,6 +762,8 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     content = _after_content(s, cue, s.span.end)
     if content is not None and content.text.split()[0].casefold() in _lexicon().not_content:
         return None  # "reported from Los Angeles": an adjunct, not what was said
+    if content is not None and _refused_act(cue, content):
+        return None  # "refused to keep his hands up": an act refused, nothing said
     if content is None:
         if _PENDING.fullmatch(rest):  # "He said:" and the quotation follows
             st.pending = _Draft(
@@ -766,6 +772,18 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
         return None
     return _Draft(
         speakers, cue, content, negated, _addressees(text, actors, cue), s.span, subject_start
+    )
+
+
+def _refused_act(cue: Cue, content: Span) -> bool:
+    """Whether a refusal's content is an act ("to keep his hands up"), not speech."""
+    lex = _lexicon()
+    words = content.text.casefold().split()
+    return (
+        _SPACES.sub(" ", cue.text).casefold() in lex.refusals
+        and len(words) > 1
+        and words[0] == "to"
+        and words[1] not in lex.refused_speech
     )
 
 
