@@ -51,11 +51,12 @@ def test_offsets_respect_start_and_end() -> None:
         ('He said "we agree" today.', ["we agree"]),
         ("He said “we agree” today.", ["we agree"]),
         ("He said ``we agree'' today.", ["we agree"]),
+        ("He said ''we agree,'' and the students'' union left.", ["we agree,"]),
         ("« Nous acceptons » a-t-il dit.", [" Nous acceptons "]),
     ],
 )
 def test_quotation_marks_of_each_style(text: str, expected: list[str]) -> None:
-    """Straight, curly, TeX-style and guillemet quotations are found without their marks."""
+    """Straight, curly, TeX, newspaper ('') and guillemet quotations, without their marks."""
     assert expected == [q.text for q in find_quotations(text)]
 
 

@@ -100,13 +100,13 @@ _MARKS = regex.compile(
 )
 
 
-_REOPENS = regex.compile(r"\s*(?:“|``|«|\")")
+_REOPENS = regex.compile(r"\s*(?:“|``|''|«|\")")
 
 
-def _opens_straight(text: str, at: int) -> bool:
-    """Whether a straight double quote at ``at`` opens (rather than closes) a quotation."""
+def _opens_straight(text: str, at: int, width: int = 1) -> bool:
+    """Whether a straight double quote (or '') at ``at`` opens rather than closes a quotation."""
     before = text[at - 1] if at > 0 else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    after = text[at + width] if at + width < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     return False
@@ -115,7 +115,8 @@ def _opens_straight(text: str, at: int) -> bool:
 def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Find the quoted stretches of ``text[start:end]``.
 
-    Curly (“…”), straight ("…"), TeX-style (``…'') and guillemet (« … ») marks are paired.
+    Curly (“…”), straight ("…"), TeX-style (``…''), newspaper-style (''…'') and guillemet
+    (« … ») marks are paired.
     A quotation that runs over several paragraphs in news style (no closing mark at the end
     of a paragraph, an opening mark at the start of the next) is one span. A mark left open
     at the end of a paragraph that is not continued that way is dropped, so an unbalanced
@@ -144,6 +145,10 @@ def find_quotations(text: str, start: int = 0, end: int | None = None) -> list[S
             )
             if kind == "open" and not continuing and not _opens_straight(text, mark.start()):
                 continue
+        if kind == "close" and content is None and mark.group() == "''":
+            if not _opens_straight(text, mark.start(), 2):
+                continue
+            kind = "open"  # newspaper style: ''...'' (two apostrophes each side)
         if kind == "para":
             if content is not None:
                 nxt = _REOPENS.match(text, mark.end(), stop_at)

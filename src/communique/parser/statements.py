@@ -141,14 +141,23 @@ _OPENING = '“"«'
 _CLOSING = '”"»'
 
 
+def _opens_quote(text: str) -> bool:
+    """Whether ``text`` begins with an opening quote mark (“ " « or '' ``)."""
+    return text[:1] in _OPENING or text[:2] in ("''", "``")
+
+
 def _quotations(text: str) -> list[Span]:
     """The quoted stretches of the text, with their outer quote marks."""
     out = []
     for quote in find_quotations(text):
         start, end = quote.start, quote.end
-        if start > 0 and text[start - 1] in _OPENING:
+        if text[max(0, start - 2) : start] in ("''", "``"):
+            start -= 2
+        elif start > 0 and text[start - 1] in _OPENING:
             start -= 1
-        if end < len(text) and text[end] in _CLOSING:
+        if text[end : end + 2] == "''":
+            end += 2
+        elif end < len(text) and text[end] in _CLOSING:
             end += 1
         out.append(Span.of(text, start, end))
     return out
@@ -178,7 +187,7 @@ def _asked_then_cue(last: Span, sentence: Span) -> bool:
     """'"Why not?" Vitter demanded.': a quoted question (or exclamation, ellipsis) and its cue."""
     return (
         _QUESTION_QUOTED.search(last.text) is not None
-        and sentence.text[:1] not in _OPENING
+        and not _opens_quote(sentence.text)
         and len(sentence.text.split()) <= _SHORT_ATTRIBUTION
         and sentence.text.rstrip().endswith(".")
     )
@@ -205,7 +214,7 @@ _WHAT = regex.compile(r"\bwhat(?:\s+the)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _THE = regex.compile(r"\s*(?:the\s+)?")
 _JOINT = regex.compile(r"(?:,?\s+(?:and|but)|,)\s*$")
-_ANY_QUOTE = regex.compile(r"[\"“”]")
+_ANY_QUOTE = regex.compile(r"[\"“”]|''|``")
 _PARENTHESES = regex.compile(r"\s*\([^()\n]{1,40}\)")
 _PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _THAT = regex.compile(
@@ -554,7 +563,7 @@ def _after_content(s: _Sentence, cue: Cue, limit: int) -> Span | None:
     if m is None:
         adjunct = _time_adjunct().match(text, start, limit)
         start = adjunct.end() if adjunct else start
-    if text[start : start + 1] not in '"“':
+    if not _opens_quote(text[start : start + 2]):
         cut = _SUBORDINATE.search(text, start, limit)
         if cut is not None:
             limit = cut.start()
@@ -816,7 +825,7 @@ def _appositive_subject(
     return None
 
 
-_ANY_QUOTED = regex.compile(r"""["“][^"“”]*(?:["”]|$)""")
+_ANY_QUOTED = regex.compile(r"""(?:["“]|''|``)(?:(?!'')[^"“”])*(?:["”]|''|$)""")
 _OBJECT_BEFORE = regex.compile(
     r"(?<![\p{L}'’])(?:\p{Ll}+ed|of|about|with|to|for|by|against|on|at|from)\s+(?:the\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
@@ -1140,10 +1149,12 @@ def _standalone_quote(
 def _continues(text: str, last: _Draft, draft: _Draft) -> bool:
     """A quotation right after a quoted statement, in its paragraph, goes on with it."""
     between = text[last.evidence.end : draft.evidence.start]
-    return "\n" not in between and last.content.text[:1] in '"“' and not draft.cue.text
+    return "\n" not in between and _opens_quote(last.content.text) and not draft.cue.text
 
 
-_FULL_QUOTE = regex.compile(r"""^["“](?P<inner>[^"“”]*)(?:["”](?P<tail>[.,!?]?)|$)$""")
+_FULL_QUOTE = regex.compile(
+    r"""^(?:["“]|''|``)(?P<inner>(?:(?!'')[^"“”])*)(?:(?:["”]|'')(?P<tail>[.,!?]?)|$)$"""
+)  # "...", “...”, ''...'', ``...
 
 
 def _mode(fragments: Sequence[Span]) -> tuple[StatementMode, str]:
