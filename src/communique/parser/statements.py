@@ -600,7 +600,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
         return None  # "..., Ramos told AFP": the name after "told" is whom it was told
     text = s.text
     before = text[s.span.start : cue.start].rstrip()
-    if not before.endswith((",", ',"', ",”", '?"', "?”", '!"', "!”")):
+    if not before.endswith((",", ',"', ",”", ",''", '?"', "?”", "?''", '!"', "!”", "!''")):
         return None
     m = _INVERTED_SOURCE.match(text, cue.end, s.span.end)
     if m is None:
@@ -697,7 +697,9 @@ def _split_quote(rest: str) -> regex.Match[str] | None:
     return split
 
 
-_SPLIT_QUOTE = regex.compile(r"""^[^"“]{0,100}?,\s*(?P<q>["“].*)$""", regex.DOTALL)
+_SPLIT_QUOTE = regex.compile(
+    r"""^(?:(?!'')[^"“]){0,100}?,\s*(?P<q>(?:["“]|'').*)$""", regex.DOTALL
+)
 
 
 _QUOTE_THEN_SOURCE = regex.compile(
@@ -710,8 +712,8 @@ _CUE_TAIL = regex.compile(
     r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
     r"""recently)\b[^,"“]{0,40})?"""
 )
-_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*["“]""")
-_CLAUSE_AFTER = regex.compile(r"""\s*(?:[,:]\s*["“]|:|that\b|[^.;"“]{0,40}?\bthat\b)""")
+_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
+_CLAUSE_AFTER = regex.compile(r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|[^.;"“]{0,40}?\bthat\b)""")
 _PENDING = regex.compile(r"\s*:\s*")
 
 
@@ -1015,7 +1017,7 @@ def _labelled(text: str, paragraph: Span, actors: ActorTable) -> _Draft | None:
     return _Draft((mentions[0][2],), cue, content, False, (), paragraph, start)
 
 
-_TURN_GOES_ON = regex.compile(r"""\s*["“](?!\s*\()""")
+_TURN_GOES_ON = regex.compile(r"""\s*(?:["“]|'')(?!\s*\()""")
 
 
 def _turn_goes_on(text: str, paragraph: Span, state: _State, index: int) -> bool:
