@@ -29,6 +29,7 @@ ADVERSARIAL = {
     "1 MB of straight quote marks": '"' * 1_000_000,
     '1 MB of "said said said"': "said " * 200_000,
     "1 MB of curly quote pairs": "“a” " * 250_000,
+    "1 MB of newspaper quote pairs": "''a'' " * 166_000,
     "1 MB of quoted statements": 'He said, "yes." ' * 62_500,
     "1 MB of one-line paragraphs": "Smith said:\n" * 83_000,
     "1 MB of a surname two people share": "John Smith spoke. Heidi Smith spoke. "

@@ -114,8 +114,14 @@ def test_output_validates_on_quote_soup(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['"' * 1_000_000, "said " * 200_000, "“a” " * 250_000, 'He said, "yes." ' * 60_000],
-    ids=["quote-marks", "said-said", "curly-pairs", "quoted-statements"],
+    [
+        '"' * 1_000_000,
+        "said " * 200_000,
+        "“a” " * 250_000,
+        "''a'' " * 166_000,
+        'He said, "yes." ' * 60_000,
+    ],
+    ids=["quote-marks", "said-said", "curly-pairs", "newspaper-pairs", "quoted-statements"],
 )
 def test_megabyte_of_adversarial_text_finishes(text: str) -> None:
     """A megabyte of quote marks or of reporting verbs parses, and the result is exact.
