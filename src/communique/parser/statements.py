@@ -208,8 +208,10 @@ _WORD_BEFORE = regex.compile(r"(?P<word>[\p{L}'’.-]+)[\s,]*$")
 _QUOTES = "\"“”‘’'"
 _NOUN_PHRASE_END = regex.compile(
     r"(?<![\p{L}\p{N}'’-])(?P<np>(?:(?i:a|an|the|another|other|two|three|several|some|many|one|senior|"
-    r"top|\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+){0,4}(?P<head>[\p{L}-]+))\s*$",
+    r"top|\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+|(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,4}"
+    r"(?P<head>[\p{L}-]+))\s*$",
 )
+_INNER_THE = regex.compile(r"(?<=\s)(?i:the)\s")
 _WHAT = regex.compile(r"\bwhat(?:\s+the)?$", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
 _THE = regex.compile(r"\s*(?:the\s+)?")
@@ -313,14 +315,18 @@ def _speakers_ending_at(
             possessive.start()
         )
     np = _NOUN_PHRASE_END.search(text, start, end)
+    inner = _INNER_THE.search(np.group("np")) if np is not None else None
+    if np is not None and inner is not None:  # "Later the South Carolina senator"
+        np = _NOUN_PHRASE_END.search(text, np.start("np") + inner.start(), end)
     if np is None:
         return _short_subject(text, actors, start, end)
     head = np.group("head").casefold()
     definite = np.group("np").casefold().startswith("the ")
     if definite and (head in lex.office_heads or head in lex.roles):
         titled = _titled_person(actors, head, end)
-        if titled is None and head in lex.roles:  # "the candidate": the last person named
-            titled = _last_person(actors, end)
+        named = any(w[:1].isupper() for w in np.group("np").split()[1:-1])
+        if titled is None and head in lex.roles and not named:
+            titled = _last_person(actors, end)  # "the candidate": the last person named
         if titled is not None:
             return (titled,), np.start("np")
     publisher = _publisher(text, actors, start, end)
