@@ -681,7 +681,8 @@ def _person(
     ]
 
 
-_COURTESY_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
+COURTESY_BEFORE = regex.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
+"""A courtesy title right before a position: "Mr. " in "Mr. King"."""
 
 
 def _honorific_surname(
@@ -695,7 +696,7 @@ def _honorific_surname(
     if len(tokens) != 1 or tokens[0] in vocab.address_forms or not tokens[0][:1].isupper():
         return []
     start, end = words[0]
-    if _COURTESY_BEFORE.search(text, max(0, start - 8), start) is None:
+    if COURTESY_BEFORE.search(text, max(0, start - 8), start) is None:
         return []
     if tokens[0] in vocab.countries or tokens[0] in vocab.not_names or not tokens[0].isalpha():
         return []

@@ -29,7 +29,7 @@ from communique.model import (
     Statement,
     StatementMode,
 )
-from communique.parser.actors import ActorTable, office_words
+from communique.parser.actors import COURTESY_BEFORE, ActorTable, office_words
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import find_quotations, split_sentences
@@ -237,7 +237,7 @@ def _strip_attachments(text: str, left_end: int, left_start: int) -> tuple[int, 
             break
         word = m.group("word")
         folded = word.casefold()
-        if lex.possessive_speech.search(text, left_start, end):
+        if folded in lex.documents and lex.possessive_speech.search(text, left_start, end):
             break  # "His statement said": the writing is the source
         if (
             folded in lex.attachments
@@ -353,7 +353,7 @@ def _speakers_ending_at(
 def _with_title(text: str, actors: ActorTable, mention: tuple[int, int, str], floor: int) -> int:
     """Where a name's phrase starts, with its courtesy title or office ("Sen.", "Mr.")."""
     start = mention[0]
-    courtesy = _COURTESY_BEFORE.search(text, max(floor, start - 8), start)
+    courtesy = COURTESY_BEFORE.search(text, max(floor, start - 8), start)
     if courtesy is not None:
         return courtesy.start()
     actor = actors.by_id(mention[2])
@@ -418,7 +418,6 @@ def _team_referent(
 
 _CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll)$")
 _CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
-_COURTESY_BEFORE = regex.compile(r"(?<!\S)(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
