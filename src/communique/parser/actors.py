@@ -75,6 +75,8 @@ class _Vocabulary:
     org_heads: dict[str, str]
     not_names: frozenset[str]
     address_forms: frozenset[str]
+    office_surnames: frozenset[str]
+    name_suffixes: frozenset[str]
     transcript_not_speakers: frozenset[str]
     team_heads: tuple[str, ...]
     government_heads: frozenset[str]
@@ -118,6 +120,8 @@ def _vocabulary() -> _Vocabulary:
         org_heads=dict(lex["org_heads"]),
         not_names=frozenset(lex["not_names"]["words"]),
         address_forms=frozenset(lex["offices"]["address_forms"]),
+        office_surnames=frozenset(lex["offices"]["surnames"]),
+        name_suffixes=frozenset(lex["name_suffixes"]["words"]),
         transcript_not_speakers=frozenset(lex["transcripts"]["not_speakers"]),
         team_heads=tuple(lex["teams"]["heads"]),
         government_heads=frozenset(lex["teams"]["governments"]),
@@ -631,9 +635,16 @@ def _person(
     if not tokens:
         return []
     end = words[-1][1]
-    i = len(tokens)
+    suffixed = len(tokens) > 1 and tokens[-1] in vocab.name_suffixes
+    if suffixed and text[end : end + 1] == "." and tokens[-1].istitle():
+        end += 1  # "Jr.": the full stop belongs to the name
+    i = len(tokens) - suffixed
+    if _is_surname_office(tokens[:i]):
+        i -= 1  # "Angus King": the office word is his surname
     while i > 0 and _is_name_token(tokens[i - 1]):
         i -= 1
+    if suffixed and i == len(tokens) - 1:
+        return []  # a suffix alone is not a name
     while i < len(tokens) and (
         tokens[i] in vocab.honorifics or tokens[i] in _CONNECTORS or tokens[i] in _PARTICLES
     ):
@@ -665,7 +676,7 @@ def _person(
         return []
     if all(t.isupper() and len(t) > 1 for t in name_tokens):
         return []
-    name = " ".join(name_tokens)
+    name = " ".join(name_tokens) + ("." if text[end - 1] == "." else "")
     return [
         Candidate(
             start=name_start,
@@ -761,6 +772,21 @@ def _is_name_token(token: str) -> bool:
     ):
         return False
     return token[:1].isupper()
+
+
+def _is_surname_office(tokens: Sequence[str]) -> bool:
+    """Whether the last token is an office word used as a surname after a given name."""
+    vocab = _vocabulary()
+    if len(tokens) < 2 or tokens[-1] not in vocab.office_surnames:
+        return False
+    given = tokens[-2]
+    return (
+        _is_name_token(given)
+        and not _INITIALISM.fullmatch(given)
+        and given not in _PARTICLES
+        and given not in vocab.org_heads
+        and f"{given} {tokens[-1]}" not in vocab.office_heads
+    )
 
 
 def _is_initial(token: str) -> bool:

@@ -179,7 +179,7 @@ def _units(text: str, paragraph: Span, quotes: Sequence[Span]) -> list[Span]:
     return units
 
 
-_QUESTION_QUOTED = regex.compile(r"""(?:[?!…]|\.\.\.)[’']?(?:["”]|'')\s*$""")
+_QUESTION_QUOTED = regex.compile(r"""(?:[?!…]|\.\.\.)(?:[’']\s?)?(?:["”]|'')\s*$""")
 _SHORT_ATTRIBUTION = 8  # words: 'Vitter demanded.', 'Clinton said on Monday.'
 
 
@@ -605,7 +605,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
         return None  # "..., Ramos told AFP": the name after "told" is whom it was told
     text = s.text
     before = text[s.span.start : cue.start].rstrip()
-    if not before.endswith((",", ',"', ",”", ",''", '?"', "?”", "?''", '!"', "!”", "!''")):
+    if _INVERTED_BEFORE.search(before) is None:
         return None
     m = _INVERTED_SOURCE.match(text, cue.end, s.span.end)
     if m is None:
@@ -650,6 +650,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     return _Draft(found[0], cue, content, False, (), s.span, -1, more)
 
 
+_INVERTED_BEFORE = regex.compile(r"""(?:,|[,?!](?:[’']\s?)?(?:["”]|''))$""")
 _DESCRIPTION_START = regex.compile(r"\p{Ll}|(?:The|A|An|His|Her|Their|Its|Another|One)\b")
 _APPOSED_NAME_START = regex.compile(r"\s*,\s*")
 _APPOSED_NAME_END = regex.compile(r"[^,.;\n]*?(?:\s*\([^()\n]{1,40}\))?(?=\s*(?:[,.;]|$))")
@@ -708,10 +709,11 @@ _SPLIT_QUOTE = regex.compile(
 
 
 _QUOTE_THEN_SOURCE = regex.compile(
-    r"""(?:[,?!—–…-]|\.\.\.)[’']?(?:["”]|'')(?P<np>\s+[^"“”]{0,100})?$"""
+    r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')(?P<np>\s+[^"“”]{0,100})?$"""
 )
 _SOURCE_WORDS = 8
-_QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)[’']?(?:["”]|'')$""")  # not "."
+# not "."; a quotation ending in a quotation may close with a space: ',' "'
+_QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')$""")
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
 _CUE_TAIL = regex.compile(
     r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
