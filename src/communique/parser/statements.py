@@ -241,7 +241,7 @@ def _strip_attachments(text: str, left_end: int, left_start: int) -> tuple[int, 
             break  # "His statement said": the writing is the source
         if (
             folded in lex.attachments
-            or (folded.endswith("ly") and len(folded) > 4)
+            or (folded.endswith("ly") and len(folded) > 4 and word.islower())  # not "Kelly"
             or (folded in ("did", "does", "do", "could", "would", "should", "has", "had", "have"))
         ):
             end = m.start()
@@ -568,6 +568,9 @@ def _after_content(s: _Sentence, cue: Cue, limit: int) -> Span | None:
     if m is None:
         adjunct = _time_adjunct().match(text, start, limit)
         start = adjunct.end() if adjunct else start
+        tail = _CUE_TAIL.match(text, start, limit)
+        if tail is not None and _QUOTE_AFTER.match(text, tail.end(), limit):
+            start = tail.end()  # 'said last week in Tel Aviv, "...': the quotation
     if not _opens_quote(text[start : start + 2]):
         cut = _SUBORDINATE.search(text, start, limit)
         if cut is not None:
@@ -720,7 +723,9 @@ _CUE_TAIL = regex.compile(
     r"""recently)\b[^,"“]{0,40})?"""
 )
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
-_CLAUSE_AFTER = regex.compile(r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|[^.;"“]{0,40}?\bthat\b)""")
+_CLAUSE_AFTER = regex.compile(
+    r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|(?!to\s)\S[^.;"“]{0,40}?\bthat\b)"""
+)  # not "went on to name cities that ..."
 _PENDING = regex.compile(r"\s*:\s*")
 
 
@@ -742,7 +747,12 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     if _WHAT.search(before.rstrip(" " + _QUOTES)):
         return None  # "what X said" names a statement, it does not report one
     quoted = _QUOTE_THEN_SOURCE.search(before)
-    if quoted is not None and len((quoted.group("np") or "").split()) <= _SOURCE_WORDS + 4:
+    between = (quoted.group("np") or "") if quoted is not None else ""
+    if (
+        quoted is not None
+        and len(between.split()) <= _SOURCE_WORDS + 4
+        and not _lexicon().cue_pattern.search(between)  # "Trump assured Jones, after Jones"
+    ):
         before = before[: quoted.end() - len(quoted.group("np") or "")].rstrip()
     rest = text[cue.end : s.span.end]
     tail = _CUE_TAIL.match(rest)
