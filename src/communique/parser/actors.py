@@ -533,6 +533,20 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
         ):
             continue  # "Flint, Mich., said": a place, not a person
         start, end = m.span(group)
+        the = _THE_BEFORE.search(ctx.text, max(0, start - 4), start)
+        if the is not None:  # "The Nation wrote": a publication or body, not a person
+            name = f"The {word}"
+            found.append(
+                Candidate(
+                    start=the.start(),
+                    end=end,
+                    kind=ActorKind.ORGANIZATION,
+                    key=f"org:{_fold(name)}",
+                    name=name,
+                    priority=0,
+                )
+            )
+            continue
         found.append(
             Candidate(
                 start=start,
@@ -544,6 +558,9 @@ def _find_speakers(ctx: _Context, block: Span) -> list[Candidate]:
             )
         )
     return found
+
+
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])The[ \t\xa0]+$")
 
 
 _TRANSCRIPT_LABEL = regex.compile(
@@ -613,7 +630,7 @@ def _classify_run(text: str, start: int, end: int) -> list[Candidate]:
     # an organization: a run with an organization head, followed by nothing or "of ..."
     heads = [k for k, t in enumerate(tokens) if t in vocab.org_heads and k > 0]
     if heads and (heads[0] == len(tokens) - 1 or tokens[heads[0] + 1] in _CONNECTORS):
-        return _organization_run(text, words, tokens)
+        return _member_of(text, words, tokens, heads[0]) or _organization_run(text, words, tokens)
     # a person: the name at the end of the run, after any title or connector ("Secretary
     # of State Henry Kissinger"), or else before its first connector ("X of Maryland")
     connectors = [k for k, t in enumerate(tokens) if t in _CONNECTORS]
@@ -625,6 +642,24 @@ def _classify_run(text: str, start: int, end: int) -> list[Candidate]:
         of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
         found = _person(text, words[:first], tokens[:first], after_connector=not of_place)
     return found
+
+
+def _member_of(
+    text: str, words: list[tuple[int, int]], tokens: list[str], head: int
+) -> list[Candidate]:
+    """'Jane Doe of the Heritage Foundation': a person, then the organization."""
+    of = tokens.index("of") if "of" in tokens else -1
+    if of < 2 or of >= head or tokens[0] in _LEADING:
+        return []
+    if not all(_is_name_token(t) and t not in _PARTICLES for t in tokens[:of]):
+        return []
+    person = _person(text, words[:of], tokens[:of], after_connector=False)
+    org_from = of + 1
+    while org_from < head and tokens[org_from] in ("the", "The"):
+        org_from += 1
+    if not person:
+        return []
+    return person + _organization_run(text, words[org_from:], tokens[org_from:])
 
 
 def _person(

@@ -281,13 +281,24 @@ def _speakers_ending_at(
 ) -> tuple[tuple[str | None, ...], int] | None:
     """The source whose phrase ends at ``end``: actors, a pronoun, a title, an unnamed NP."""
     lex = _lexicon()
-    stripped = _PARENTHETICAL.sub("", text[start:end]).rstrip(" \t" + _QUOTES)
+    stripped = _TRAILING_MARKS.sub("", _PARENTHETICAL.sub("", text[start:end]))
     end = start + len(stripped)
     if end <= start:
         return None
     mentions = actors.within(start, end)
-    if mentions and text[mentions[-1][1] : end].strip(" " + _QUOTES) in ("", "'s", "’s"):
+    if mentions and _TRAILING_MARKS.sub("", text[mentions[-1][1] : end]).lstrip() in (
+        "",
+        "'s",
+        "’s",
+    ):
         chain = [mentions[-1]]
+        if (
+            len(mentions) > 1
+            and _MEMBER_OF.fullmatch(text, mentions[-2][1], mentions[-1][0])
+            and _kind(actors, mentions[-2][2]) is ActorKind.PERSON
+            and _kind(actors, mentions[-1][2]) is not ActorKind.PERSON
+        ):
+            chain = [mentions[-2]]  # "Jane Doe of the Heritage Foundation said": the person
         k = len(mentions) - 2
         while k >= 0 and _JOINER.match(text[mentions[k][1] : chain[0][0]]):
             chain.insert(0, mentions[k])
@@ -418,6 +429,8 @@ def _team_referent(
 
 _CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll)$")
 _CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
+_TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(_QUOTES)}]+$")
+_MEMBER_OF = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
@@ -571,11 +584,31 @@ def _after_content(s: _Sentence, cue: Cue, limit: int) -> Span | None:
         tail = _CUE_TAIL.match(text, start, limit)
         if tail is not None and _QUOTE_AFTER.match(text, tail.end(), limit):
             start = tail.end()  # 'said last week in Tel Aviv, "...': the quotation
-    if not _opens_quote(text[start : start + 2]):
+    opening = _OPENING_PUNCTUATION.match(text, start, limit)
+    opening_at = opening.end() if opening else start
+    if not _opens_quote(text[opening_at : opening_at + 2]):
         cut = _SUBORDINATE.search(text, start, limit)
         if cut is not None:
             limit = cut.start()
+    else:
+        limit = _quotation_then_action(s, opening_at, limit)
     return _content_span(text, start, limit)
+
+
+_OPENING_PUNCTUATION = regex.compile(r"[\s,:]*")
+
+
+_ACTION_AFTER = regex.compile(r"""[\s,]*(?:and|but|then|before|after|while)\s""")
+
+
+def _quotation_then_action(s: _Sentence, start: int, limit: int) -> int:
+    """'wrote, "It's time," and shared a link': the quotation ends what was said."""
+    for quote in s.quotes:  # spans with their quote marks
+        if quote.start == start and quote.end < limit:
+            ends_utterance = quote.text.rstrip(_QUOTES)[-1:] in (",", ".", "!", "…")
+            if ends_utterance and _ACTION_AFTER.match(s.text, quote.end, limit):
+                return quote.end
+    return limit
 
 
 _ACCORDING_SOURCE = regex.compile(r"\s*(?P<src>[^,:;]{1,80}?)\s*(?P<sep>[,:;]|$|(?=[.]\s*$))")
@@ -720,8 +753,8 @@ _QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
 _CUE_TAIL = regex.compile(
     r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
-    r"""recently)\b[^,"“]{0,40})?"""
-)
+    r"""recently|about|of|from|before|after)\b(?:[^,:;"“]|(?<=\d),(?=\d)){0,40})?"""
+)  # 'wrote to his 20,000 Twitter followers', 'added about Carson'; not past a colon
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
 _CLAUSE_AFTER = regex.compile(
     r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|(?!to\s)\S[^.;"“]{0,40}?\bthat\b)"""
@@ -758,7 +791,7 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     tail = _CUE_TAIL.match(rest)
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     quote_before = _QUOTE_END.search(before) is not None
-    quote_after = _QUOTE_AFTER.match(rest) is not None
+    quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
     if before.strip(",") and (
         quote_before
         or (
@@ -793,7 +826,9 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     if content is not None and _refused_act(cue, content):
         return None  # "refused to keep his hands up": an act refused, nothing said
     if content is None:
-        if _PENDING.fullmatch(rest):  # "He said:" and the quotation follows
+        after_tail = tail.end() if tail is not None else 0
+        if _PENDING.fullmatch(rest) or _PENDING.fullmatch(rest, after_tail):
+            # "He said:" / "She wrote on Facebook:" and the quotation follows
             st.pending = _Draft(
                 speakers, cue, Span.of(text, cue.end, cue.end), negated, (), s.span, subject_start
             )
