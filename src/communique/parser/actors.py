@@ -172,8 +172,10 @@ _E = r"(?![\p{L}\p{N}])"
 _TOKEN = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{L}'’.]*(?:-\p{L}[\p{L}'’]*)*(?<!['’]s)(?<![.'’]))"
 _PARTICLE = r"(?:da|de|do|dos|das|van|von|der|den|bin|ibn|al|el|la|le|di|del|du|ben)"
 _CONNECTOR = r"(?:of|of[ \t]+the|on|for)"
+_NICKNAME = r"""(?:["“]\p{Lu}[\p{Ll}'’]+["”])"""  # Thomas "Tip" O'Neill
 _RUN = regex.compile(
-    rf"{_B}{_TOKEN}(?:[ \t]+(?:(?:{_PARTICLE}|{_CONNECTOR})[ \t]+)?{_TOKEN}){{0,7}}{_E}",
+    rf"{_B}{_TOKEN}(?:[ \t]+(?:{_NICKNAME}[ \t]+)?(?:(?:{_PARTICLE}|{_CONNECTOR})[ \t]+)?"
+    rf"{_TOKEN}){{0,7}}{_E}",
     regex.VERSION1,
 )
 
@@ -788,6 +790,8 @@ _PARTICLES = frozenset(
 
 def _is_name_token(token: str) -> bool:
     vocab = _vocabulary()
+    if len(token) > 2 and token[0] in '"“' and token[-1] in '"”':
+        return _is_name_token(token[1:-1])  # a nickname inside a name
     if token in _PARTICLES:
         return True
     if token in vocab.not_names or token in vocab.office_words:

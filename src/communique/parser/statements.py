@@ -185,10 +185,18 @@ _SHORT_ATTRIBUTION = 8  # words: 'Vitter demanded.', 'Clinton said on Monday.'
 
 def _asked_then_cue(last: Span, sentence: Span) -> bool:
     """'"Why not?" Vitter demanded.': a quoted question (or exclamation, ellipsis) and its cue."""
+    words = len(sentence.text.split())
     return (
         _QUESTION_QUOTED.search(last.text) is not None
         and not _opens_quote(sentence.text)
-        and len(sentence.text.split()) <= _SHORT_ATTRIBUTION
+        and (
+            words <= _SHORT_ATTRIBUTION
+            # "Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd."
+            or (
+                words <= 2 * _SHORT_ATTRIBUTION
+                and _lexicon().cue_pattern.search(sentence.text) is not None
+            )
+        )
         and sentence.text.rstrip().endswith(".")
     )
 
@@ -281,6 +289,9 @@ def _speakers_ending_at(
 ) -> tuple[tuple[str | None, ...], int] | None:
     """The source whose phrase ends at ``end``: actors, a pronoun, a title, an unnamed NP."""
     lex = _lexicon()
+    aside = _TRAILING_PARENTHETICAL.search(text, start, end)
+    if aside is not None and aside.start() > start:  # "Marcia Price (D-Newport News),"
+        return _speakers_ending_at(text, actors, start, aside.start(), state)
     stripped = _TRAILING_MARKS.sub("", _PARENTHETICAL.sub("", text[start:end]))
     end = start + len(stripped)
     if end <= start:
@@ -311,6 +322,21 @@ def _speakers_ending_at(
             chain.pop(0)
         ids = list(dict.fromkeys(m[2] for m in chain))
         return tuple(ids), _with_title(text, actors, chain[0], start)
+    if mentions and _kind(actors, mentions[-1][2]) is ActorKind.PERSON:
+        last = mentions[-1]
+        begins = _with_title(text, actors, last, start)
+        lead = text[start:begins].rstrip()
+        if _APPOSED_COMMA.fullmatch(text, last[1], end) and lead.endswith(","):
+            earlier = [
+                m
+                for m in actors.within(start, start + len(lead))
+                if _kind(actors, m[2]) is ActorKind.PERSON
+                and not _POSSESSIVE_AFTER.match(text, m[1])  # "Scott's niece, ..."
+            ]
+            if not earlier:
+                # "his niece, Jane Price, shouted": the name in apposition is the source;
+                # not in "Jane Doe, the editor of La Stampa, said"
+                return (last[2],), begins
     word = _WORD_BEFORE.search(text, start, end)
     if word is None:
         return None
@@ -429,6 +455,8 @@ def _team_referent(
 
 _CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll)$")
 _CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
+_APPOSED_COMMA = regex.compile(r"\s*,\s*")
+_TRAILING_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,60}\)[\s,]*$")
 _TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(_QUOTES)}]+$")
 _MEMBER_OF = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
