@@ -675,6 +675,8 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     if m is None:
         return None
     src_start, src_end = m.span("src")
+    if len(text[src_start:src_end].split()) > _SOURCE_WORDS + 2:
+        return None  # "X, a supporter, said campaign strategists plan to ...": a clause
     if _starts_with_adjunct(text[src_start:src_end]):
         return None  # '"...," Michael McFaul, a fellow, said of RT': whom it was said of
     mentions = actors.within(src_start, src_end)
