@@ -785,6 +785,8 @@ _CUE_TAIL = regex.compile(
     r"""\s*(?:(?:on|in|at|with|to|during|late|early|last|this|then|later|again|today|yesterday|"""
     r"""recently|about|of|from|before|after)\b(?:[^,:;"“]|(?<=\d),(?=\d)){0,40})?"""
 )  # 'wrote to his 20,000 Twitter followers', 'added about Carson'; not past a colon
+_QUOTED_TAIL = regex.compile(r"""(?:["“]|'')(?P<q>[^"“”]*?)[,?!]?[’']?(?:["”]|'')$""")
+_TITLE_WORDS = 3
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
 _CLAUSE_AFTER = regex.compile(
     r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|(?!to\s)\S[^.;"“]{0,40}?\bthat\b)"""
@@ -821,6 +823,11 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     tail = _CUE_TAIL.match(rest)
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     quote_before = _QUOTE_END.search(before) is not None
+    if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
+        quoted_words = _QUOTED_TAIL.search(before)
+        words = quoted_words.group("q").split() if quoted_words is not None else []
+        if 0 < len(words) <= _TITLE_WORDS and all(w[:1].isupper() for w in words):
+            quote_before = False  # 'on Fox's "Hannity," Gingrich said if ...': a title
     quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
     if before.strip(",") and (
         quote_before
