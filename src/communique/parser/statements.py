@@ -1049,7 +1049,9 @@ def find_statements(
             sentence = _Sentence(span, text, _quotes_in(quotes, starts, span))
             found = _sentence_drafts(sentence, actors, state)
             if not found:
-                found = _standalone_quote(sentence, drafts, state, index)
+                found = _quote_with_own_cue(sentence, actors, state) or _standalone_quote(
+                    sentence, drafts, state, index
+                )
             state.narrated = None
             if not found:
                 _remember_mentions(actors, state, sentence)
@@ -1202,6 +1204,24 @@ def _trim_before(text: str, content: Span, later: _Draft) -> Span:
     return trimmed or content
 
 
+def _quote_with_own_cue(sentence: _Sentence, actors: ActorTable, state: _State) -> list[_Draft]:
+    """'"...," the ad's narrator says', '"..." Grubbs said': a quotation that opens its
+    sentence and has a cue of its own is its source's (named, unnamed or not known), never
+    the previous speaker's."""
+    if state.pending is not None or not sentence.quotes:
+        return []
+    quote = sentence.quotes[0]
+    if sentence.text[sentence.span.start : max(quote.start, sentence.span.start)].strip():
+        return []
+    own = _own_cue(sentence, quote)
+    start = max(quote.start, sentence.span.start)
+    content = _content_span(sentence.text, start, min(quote.end, sentence.span.end))
+    if own is None or content is None:
+        return []
+    speakers = _own_source(sentence, quote, own, actors, state)
+    return [_Draft(speakers, own, content, False, (), sentence.span)]
+
+
 def _standalone_quote(
     sentence: _Sentence, drafts: Sequence[_Draft], state: _State, paragraph: int
 ) -> list[_Draft]:
@@ -1235,6 +1255,47 @@ def _standalone_quote(
         else sentence.span
     )
     return [_Draft(last.speakers, cue, content, False, (), evidence)]
+
+
+_DEFINITE = frozenset({"the", "his", "her", "its", "their", "my", "our", "this", "that"})
+
+
+def _own_cue(sentence: _Sentence, quote: Span) -> Cue | None:
+    """The cue right after a quotation that opens its sentence, if there is one."""
+    for cue in _cues(sentence):
+        if cue.start >= quote.end and len(sentence.text[quote.end : cue.start].split()) <= (
+            _SOURCE_WORDS
+        ):
+            return cue
+    return None
+
+
+def _own_source(
+    sentence: _Sentence, quote: Span, cue: Cue, actors: ActorTable, state: _State
+) -> tuple[str | None, ...]:
+    """Who a quotation's own cue names: the actor there, else nobody we can name.
+
+    A definite description ("the group said", "his colleague wrote") refers to someone
+    already in the story: the speaker is not known. An indefinite one ("a narrator says",
+    "one user wrote") brings in somebody unnamed.
+    """
+    text = sentence.text
+    source = text[quote.end : cue.start]
+    if source.strip(" ,"):
+        found = _speakers_ending_at(text, actors, quote.end, cue.start, state)
+        if found is not None and found[0] != (None,):
+            return found[0]
+    after = _INVERTED_SOURCE.match(text, cue.end, sentence.span.end)
+    addressing = _SPACES.sub(" ", cue.text.casefold()) in _ADDRESSING
+    if after is not None and not addressing and not _starts_with_adjunct(after.group("src")):
+        named = actors.within(cue.end, after.end("src"))
+        if named:
+            return (named[0][2],)
+        if not source.strip(" ,"):
+            source = after.group("src")
+    words = source.strip(" ,").casefold().split()
+    definite = bool(words) and (words[0] in _DEFINITE or words[0].endswith(("'s", "’s")))
+    return (None,) if definite else (_UNNAMED,)
 
 
 def _continues(text: str, last: _Draft, draft: _Draft) -> bool:
