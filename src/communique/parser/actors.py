@@ -77,6 +77,7 @@ class _Vocabulary:
     address_forms: frozenset[str]
     office_surnames: frozenset[str]
     name_suffixes: frozenset[str]
+    place_prefixes: frozenset[str]
     transcript_not_speakers: frozenset[str]
     team_heads: tuple[str, ...]
     government_heads: frozenset[str]
@@ -122,6 +123,7 @@ def _vocabulary() -> _Vocabulary:
         address_forms=frozenset(lex["offices"]["address_forms"]),
         office_surnames=frozenset(lex["offices"]["surnames"]),
         name_suffixes=frozenset(lex["name_suffixes"]["words"]),
+        place_prefixes=frozenset(lex["place_prefixes"]["words"]),
         transcript_not_speakers=frozenset(lex["transcripts"]["not_speakers"]),
         team_heads=tuple(lex["teams"]["heads"]),
         government_heads=frozenset(lex["teams"]["governments"]),
@@ -676,8 +678,8 @@ def _person(
     if suffixed and text[end : end + 1] == "." and tokens[-1].istitle():
         end += 1  # "Jr.": the full stop belongs to the name
     i = len(tokens) - suffixed
-    if _is_surname_office(tokens[:i]):
-        i -= 1  # "Angus King": the office word is his surname
+    if _is_surname_office(tokens[:i]) or _is_surname_place(tokens[:i]):
+        i -= 1  # "Angus King", "Jim Jordan": an office or a place as a surname
     while i > 0 and _is_name_token(tokens[i - 1]):
         i -= 1
     if suffixed and i == len(tokens) - 1:
@@ -825,6 +827,26 @@ def _is_surname_office(tokens: Sequence[str]) -> bool:
         and given not in _PARTICLES
         and given not in vocab.org_heads
         and f"{given} {tokens[-1]}" not in vocab.office_heads
+    )
+
+
+def _is_surname_place(tokens: Sequence[str]) -> bool:
+    """Whether the last token is a country or demonym used as a surname: "Mark Cuban"."""
+    vocab = _vocabulary()
+    if len(tokens) < 2:
+        return False
+    given, last = tokens[-2], tokens[-1]
+    if not (last in vocab.countries or last in vocab.demonyms):
+        return False
+    pair = f"{given} {last}"
+    return (
+        _is_name_token(given)
+        and not _INITIALISM.fullmatch(given)
+        and given not in _PARTICLES
+        and given not in vocab.place_prefixes
+        and given not in vocab.org_heads
+        and pair not in vocab.countries
+        and pair not in vocab.demonyms
     )
 
 
