@@ -378,13 +378,20 @@ def _speakers_ending_at(
             for m in mentions
             if m[0] >= np.start("np") or _QUALIFIES.fullmatch(text, m[1], np.start("np"))
         ]
-        if inside and (head in lex.collective or head in lex.agents):
-            # "Clinton's campaign", "the Russian government", "a State Department official"
+        former = _FORMER.search(text, max(start, np.start("np") - 10), np.end("np")) is not None
+        if inside and (head in lex.collective or (head in lex.agents and not former)):
+            # "Clinton's campaign", "the Russian government", "a State Department official";
+            # "former Carson advisers" no longer speak for him
             return (inside[-1][2],), np.start("np")
+        if former and head in lex.agents and not definite:
+            return (_UNNAMED,), np.start("np")  # "a former State Department spokesman"
         if head in lex.unnamed and not inside and not (definite and head in lex.roles):
             return (_UNNAMED,), np.start("np")  # "sources", "a spokesman", "the experts"
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
+
+
+_FORMER = regex.compile(r"(?i)\b(?:former|ex-)")
 
 
 def _with_title(text: str, actors: ActorTable, mention: tuple[int, int, str], floor: int) -> int:
