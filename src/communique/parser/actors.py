@@ -1120,6 +1120,7 @@ class _Cluster:
     sector: str | None
     identifiers: tuple[Identifier, ...] = ()
     starts: list[int] = attrs.field(factory=list)  # mention starts, sorted
+    courtesy: str | None = None  # "Mr." or "Mrs." as the article addresses the person
 
     def add(self, span: Span) -> None:
         self.mentions.append(span)
@@ -1152,6 +1153,11 @@ def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _C
             and any(same_name(tokens[0], k) for k in c.tokens())
             and _same_office(candidate.title, c.title)
         ]
+        courtesy = _courtesy(text, candidate.start)
+        if courtesy is not None:  # "Mr. Clinton" is not the one addressed as "Mrs. Clinton"
+            same = [c for c in same if c.courtesy in (None, courtesy)]
+            if len(same) == 1:  # learnt only where no other namesake could be meant
+                same[0].courtesy = courtesy
         titled = [c for c in same if candidate.title and c.title]
         return _most_mentioned(titled or same, candidate.start)  # "Senator Cruz": Ted, not Heidi
     for cluster in reversed(persons):
@@ -1170,6 +1176,15 @@ def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _C
         ):
             return cluster
     return None
+
+
+_COURTESY = {"Mr": "Mr.", "Mrs": "Mrs.", "Ms": "Mrs.", "Miss": "Mrs."}
+
+
+def _courtesy(text: str, start: int) -> str | None:
+    """'Mr.' or 'Mrs.' (for Mrs., Ms. and Miss) if a courtesy title stands right before."""
+    m = COURTESY_BEFORE.search(text, max(0, start - 8), start)
+    return _COURTESY.get(m.group().strip().rstrip(".")) if m is not None else None
 
 
 @functools.cache
@@ -1326,7 +1341,8 @@ def _cluster(text: str, chosen: Sequence[Candidate]) -> list[_Cluster]:
     ordered = sorted(chosen, key=lambda c: c.kind is ActorKind.PERSON and " " not in c.name)
     for c in ordered:
         span = Span.of(text, c.start, c.end)
-        cluster = by_key.get(c.key)
+        single = c.kind is ActorKind.PERSON and " " not in c.name
+        cluster = None if single else by_key.get(c.key)  # a surname: each time, whose it is
         if cluster is None and c.kind is ActorKind.PERSON:
             cluster = _person_key(clusters, c, text)
         if cluster is None and c.kind is ActorKind.ORGANIZATION and c.key.startswith("org:"):
@@ -1338,6 +1354,8 @@ def _cluster(text: str, chosen: Sequence[Candidate]) -> list[_Cluster]:
             cluster = _Cluster(
                 c.key, c.kind, [c.name], [], c.title, c.country, c.sector, c.identifiers
             )
+            if c.kind is ActorKind.PERSON:
+                cluster.courtesy = _courtesy(text, c.start)
             clusters.append(cluster)
         by_key[c.key] = cluster
         cluster.add(span)
