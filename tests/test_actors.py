@@ -288,6 +288,27 @@ def test_bare_surname_goes_to_the_namesake_mentioned_most() -> None:
     )
 
 
+def test_mr_and_mrs_of_one_surname_are_two_people() -> None:
+    """A surname addressed as "Mr." is not the person addressed as "Mrs." of that name."""
+    text = "Mr. Khan said the war was over. Mrs. Khan said she had not spoken. Mr. Khan left."
+    khans = [a for a in parse(text).actors if a.kind is ActorKind.PERSON]
+    mr = text.index("Khan")
+    mrs = text.index("Khan", mr + 1)
+    mr_again = text.index("Khan", mrs + 1)
+    assert [[m.start for m in a.mentions] for a in khans] == [[mr, mr_again], [mrs]]
+
+
+def test_a_surname_is_resolved_where_it_stands() -> None:
+    """A later bare surname is not glued to the actor that first took it."""
+    text = (
+        "Felipe Calderon spoke in Mexico City. Mexico's former leader Calderon said the wall "
+        "was stupid. Calderon told CNBC it was useless."
+    )
+    doc = parse(text)
+    speakers = {a.id: a.name for a in doc.actors}
+    assert [speakers[s.speaker or ""] for s in doc.statements] == ["Felipe Calderon"] * 2
+
+
 @pytest.mark.parametrize(
     ("title", "words"),
     [

@@ -1156,8 +1156,6 @@ def _person_key(clusters: list[_Cluster], candidate: Candidate, text: str) -> _C
         courtesy = _courtesy(text, candidate.start)
         if courtesy is not None:  # "Mr. Clinton" is not the one addressed as "Mrs. Clinton"
             same = [c for c in same if c.courtesy in (None, courtesy)]
-            if len(same) == 1:  # learnt only where no other namesake could be meant
-                same[0].courtesy = courtesy
         titled = [c for c in same if candidate.title and c.title]
         return _most_mentioned(titled or same, candidate.start)  # "Senator Cruz": Ted, not Heidi
     for cluster in reversed(persons):
