@@ -387,10 +387,22 @@ def _speakers_ending_at(
             return (_UNNAMED,), np.start("np")  # "a former State Department spokesman"
         if head in lex.unnamed and not inside and not (definite and head in lex.roles):
             return (_UNNAMED,), np.start("np")  # "sources", "a spokesman", "the experts"
+        owned = _POSSESSIVE_AFTER.match(text, inside[-1][1]) if inside else None
+        if (
+            head in lex.unnamed
+            and inside
+            and owned is None
+            and _DEFINITE_BEFORE.search(text, start, np.start("np")) is None
+            and not np.group("np").casefold().startswith("the ")
+        ):
+            # "Clinton allies", "many Carrier workers", "a Trump campaign source": a named
+            # qualifier names nobody who spoke
+            return (_UNNAMED,), np.start("np")
         return (None,), np.start("np")
     return _short_subject(text, actors, start, end)
 
 
+_DEFINITE_BEFORE = regex.compile(r"(?i)\bthe\b[^,;:]*$")
 _FORMER = regex.compile(r"(?i)\b(?:former|ex-)")
 
 
