@@ -693,6 +693,10 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     m = _INVERTED_SOURCE.match(text, cue.end, s.span.end)
     if m is None:
         return None
+    if _QUOTE_END.search(before) is None and _appositive_subject(
+        text, actors, max(s.span.start, cue.start - _LEFT_WINDOW), cue.start
+    ):
+        return None  # "Erin Murphy, a former aide ..., said McConnell's trip ...": a subject
     src_start, src_end = m.span("src")
     if len(text[src_start:src_end].split()) > _SOURCE_WORDS + 2:
         return None  # "X, a supporter, said campaign strategists plan to ...": a clause
@@ -806,6 +810,7 @@ _CUE_TAIL = regex.compile(
 )  # 'wrote to his 20,000 Twitter followers', 'added about Carson'; not past a colon
 _QUOTED_TAIL = regex.compile(r"""(?:["“]|'')(?P<q>[^"“”]*?)[,?!]?[’']?(?:["”]|'')$""")
 _TITLE_WORDS = 3
+_TITLE_SMALL_WORDS = frozenset({"the", "of", "and", "a", "an", "in", "on", "for", "to", "with"})
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
 _CLAUSE_AFTER = regex.compile(
     r"""\s*(?:[,:]\s*(?:["“]|'')|:|that\b|(?!to\s)\S[^.;"“]{0,40}?\bthat\b)"""
@@ -845,7 +850,12 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
         quoted_words = _QUOTED_TAIL.search(before)
         words = quoted_words.group("q").split() if quoted_words is not None else []
-        if 0 < len(words) <= _TITLE_WORDS and all(w[:1].isupper() for w in words):
+        if (
+            0 < len(words) <= _TITLE_WORDS + 1
+            and words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
+        ):
             quote_before = False  # 'on Fox's "Hannity," Gingrich said if ...': a title
     quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
     if before.strip(",") and (
