@@ -693,11 +693,21 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
     m = _INVERTED_SOURCE.match(text, cue.end, s.span.end)
     if m is None:
         return None
-    if _QUOTE_END.search(before) is None and _appositive_subject(
-        text, actors, max(s.span.start, cue.start - _LEFT_WINDOW), cue.start
+    src_start, src_end = m.span("src")
+    after = actors.within(src_start, src_end)
+    named_after = (
+        bool(after)
+        and after[0][0] == src_start
+        and _PHRASE_END.match(text, after[0][1], s.span.end) is not None
+    )  # "said Larry Sabato, director of ...", not "says Libya is the biggest trouble spot"
+    if (
+        not named_after
+        and _QUOTE_END.search(before) is None
+        and _appositive_subject(
+            text, actors, max(s.span.start, cue.start - _LEFT_WINDOW), cue.start
+        )
     ):
         return None  # "Erin Murphy, a former aide ..., said McConnell's trip ...": a subject
-    src_start, src_end = m.span("src")
     if len(text[src_start:src_end].split()) > _SOURCE_WORDS + 2:
         return None  # "X, a supporter, said campaign strategists plan to ...": a clause
     if _starts_with_adjunct(text[src_start:src_end]):
