@@ -631,6 +631,10 @@ def _classify_run(text: str, start: int, end: int) -> list[Candidate]:
     tokens = [text[a:b] for a, b in words]
     if len(tokens) > 1 and tokens[0].casefold() in _verbs() and text[end : end + 1] in (":", ","):
         words, tokens = words[1:], tokens[1:]  # "Said Ellis: ...": a cue before its source
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] == "on" and tokens[k + 1].casefold().rstrip(".") in _calendar():
+            words, tokens = words[:k], tokens[:k]  # "the Security Council on Friday"
+            break
     # an organization: a run with an organization head, followed by nothing or "of ..."
     heads = [k for k, t in enumerate(tokens) if t in vocab.org_heads and k > 0]
     if heads and (heads[0] == len(tokens) - 1 or tokens[heads[0] + 1] in _CONNECTORS):
@@ -664,6 +668,13 @@ def _member_of(
     if not person:
         return []
     return person + _organization_run(text, words[org_from:], tokens[org_from:])
+
+
+@functools.cache
+def _calendar() -> frozenset[str]:
+    """Month and weekday names: "on Friday" ends a name, it is not part of it."""
+    dates = load("dates")
+    return frozenset([*dates["months"], *dates["weekdays"]])
 
 
 def _person(
