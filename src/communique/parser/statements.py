@@ -479,6 +479,13 @@ _TRAILING_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,60}\)[\s,]*$")
 _TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(_QUOTES)}]+$")
 _MEMBER_OF = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
+# between a name and the name it qualifies: "NBC's Dante Chinni", "Clinton's top foreign
+# policy aide Jake Sullivan", "Clinton ally James Carville"; not "Clinton in an interview
+# with Fox"
+_NAME_QUALIFIES = regex.compile(
+    r"(?:['’]s?)?(?:\s+(?!(?:in|on|at|with|to|of|for|the|a|an|and|or|but|by|from|as|after|"
+    r"before|during|about|that|who|which|when|while|said|says|told)\b)[\p{Ll}-]+){0,5}\s*"
+)
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
 _SHORT_SUBJECT_WORDS = 6
@@ -720,7 +727,7 @@ def _shape_inverted(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _
         and len(text[src_start : mentions[0][0]].split()) <= _SOURCE_WORDS
     ):
         first = 0
-        while first + 1 < len(mentions) and _QUALIFIES.fullmatch(
+        while first + 1 < len(mentions) and _NAME_QUALIFIES.fullmatch(
             text, mentions[first][1], mentions[first + 1][0]
         ):
             first += 1  # "noted NBC's Dante Chinni": the person, not the outlet
