@@ -662,11 +662,11 @@ def _member_of(
     if not all(_is_name_token(t) and t not in _PARTICLES for t in tokens[:of]):
         return []
     person = _person(text, words[:of], tokens[:of], after_connector=False)
+    if not person:
+        return []
     org_from = of + 1
     while org_from < head and tokens[org_from] in ("the", "The"):
         org_from += 1
-    if not person:
-        return []
     return person + _organization_run(text, words[org_from:], tokens[org_from:])
 
 
@@ -832,13 +832,7 @@ def _is_surname_office(tokens: Sequence[str]) -> bool:
     if len(tokens) < 2 or tokens[-1] not in vocab.office_surnames:
         return False
     given = tokens[-2]
-    return (
-        _is_name_token(given)
-        and not _INITIALISM.fullmatch(given)
-        and given not in _PARTICLES
-        and given not in vocab.org_heads
-        and f"{given} {tokens[-1]}" not in vocab.office_heads
-    )
+    return _is_given_name(given) and f"{given} {tokens[-1]}" not in vocab.office_heads
 
 
 def _is_surname_place(tokens: Sequence[str]) -> bool:
@@ -851,13 +845,20 @@ def _is_surname_place(tokens: Sequence[str]) -> bool:
         return False
     pair = f"{given} {last}"
     return (
-        _is_name_token(given)
-        and not _INITIALISM.fullmatch(given)
-        and given not in _PARTICLES
+        _is_given_name(given)
         and given not in vocab.place_prefixes
-        and given not in vocab.org_heads
         and pair not in vocab.countries
         and pair not in vocab.demonyms
+    )
+
+
+def _is_given_name(token: str) -> bool:
+    """Whether a token can be the given name before a surname (not "Crown", "U.S.", "al")."""
+    return (
+        _is_name_token(token)
+        and not _INITIALISM.fullmatch(token)
+        and token not in _PARTICLES
+        and token not in _vocabulary().org_heads
     )
 
 
