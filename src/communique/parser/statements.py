@@ -865,15 +865,7 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     quote_before = _QUOTE_END.search(before) is not None
     if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
-        quoted_words = _QUOTED_TAIL.search(before)
-        words = quoted_words.group("q").split() if quoted_words is not None else []
-        if (
-            0 < len(words) <= _TITLE_WORDS + 1
-            and words[0][:1].isupper()
-            and words[-1][:1].isupper()
-            and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
-        ):
-            quote_before = False  # 'on Fox's "Hannity," Gingrich said if ...': a title
+        quote_before = not _ends_in_title(before)  # 'on Fox's "Hannity," Gingrich said if
     quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
     if before.strip(",") and (
         quote_before
@@ -918,6 +910,18 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
         return None
     return _Draft(
         speakers, cue, content, negated, _addressees(text, actors, cue), s.span, subject_start
+    )
+
+
+def _ends_in_title(before: str) -> bool:
+    """Whether the quotation closing ``before`` is a short title ("Face the Nation")."""
+    quoted = _QUOTED_TAIL.search(before)
+    words = quoted.group("q").split() if quoted is not None else []
+    return (
+        0 < len(words) <= _TITLE_WORDS + 1
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
     )
 
 
