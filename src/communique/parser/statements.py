@@ -80,6 +80,8 @@ class _Lexicon:
     documents: frozenset[str]
     refusals: frozenset[str]
     refused_speech: frozenset[str]
+    calls: frozenset[str]
+    call_particles: frozenset[str]
     possessive_speech: regex.Pattern[str]
     office_heads: frozenset[str]
     publication: regex.Pattern[str]
@@ -121,6 +123,8 @@ def _lexicon() -> _Lexicon:
         documents=frozenset(lex["documents"]["words"]),
         refusals=frozenset(lex["refusals"]["cues"]),
         refused_speech=frozenset(lex["refusals"]["speech"]),
+        calls=frozenset(lex["calls"]["cues"]),
+        call_particles=frozenset(lex["calls"]["particles"]),
         possessive_speech=regex.compile(  # "his statement said": the pronoun's referent's
             rf"(?:\b(?P<pro>his|her|their|its)\s+(?:{alternation(lex['documents']['words'])}))\s*$",
             regex.IGNORECASE,
@@ -900,6 +904,8 @@ def _shape_subject(s: _Sentence, cue: Cue, actors: ActorTable, st: _State) -> _D
         return None  # "reported from Los Angeles": an adjunct, not what was said
     if content is not None and _refused_act(cue, content):
         return None  # "refused to keep his hands up": an act refused, nothing said
+    if content is not None and _phoned(cue, content):
+        return None  # "called Sanders to congratulate him": a call made, nothing said
     if content is None:
         after_tail = tail.end() if tail is not None else 0
         if _PENDING.fullmatch(rest) or _PENDING.fullmatch(rest, after_tail):
@@ -923,6 +929,24 @@ def _ends_in_title(before: str) -> bool:
         and words[-1][:1].isupper()
         and all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words)
     )
+
+
+_SUMMONED = regex.compile(
+    r"""(?:her|him|them|me|us|\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})\s+"""
+    r"""(?:(?!(?:had|has|have|was|were|is|are|would|will|could|should|might|did|does)\b)"""
+    r"""[^\s"“”,;:.]+\s+){0,4}?"""
+    r"""to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)\p{Ll}"""
+)  # "called Sanders to congratulate him"; not "called Ford's plans to open a plant ..."
+
+
+def _phoned(cue: Cue, content: Span) -> bool:
+    """Whether "called" reports a call made ("called Sanders to congratulate him", "called
+    off the deal"), not words spoken."""
+    lex = _lexicon()
+    if _SPACES.sub(" ", cue.text).casefold() not in lex.calls:
+        return False
+    first = content.text.split(maxsplit=1)[0].casefold()
+    return first in lex.call_particles or _SUMMONED.match(content.text) is not None
 
 
 def _refused_act(cue: Cue, content: Span) -> bool:
