@@ -230,7 +230,6 @@ _THE = regex.compile(r"\s*(?:the\s+)?")
 _JOINT = regex.compile(r"(?:,?\s+(?:and|but)|,)\s*$")
 _ANY_QUOTE = regex.compile(r"[\"“”]|''|``")
 _PARENTHESES = regex.compile(r"\s*\([^()\n]{1,40}\)")
-_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _THAT = regex.compile(
     r"""^\s*(?:(?:(?!\b(?:and|but|he|she|they|it|said|says)\b)[^"“.;:,]){0,60}?\s)?that\s+""",
     regex.IGNORECASE,
@@ -294,9 +293,11 @@ def _speakers_ending_at(
     """The source whose phrase ends at ``end``: actors, a pronoun, a title, an unnamed NP."""
     lex = _lexicon()
     aside = _TRAILING_PARENTHETICAL.search(text, start, end)
-    if aside is not None and aside.start() > start:  # "Marcia Price (D-Newport News),"
+    if aside is not None:  # "Marcia Price (D-Newport News),": the name before the aside
+        if aside.start() == start:
+            return None
         return _speakers_ending_at(text, actors, start, aside.start(), state)
-    stripped = _TRAILING_MARKS.sub("", _PARENTHETICAL.sub("", text[start:end]))
+    stripped = _TRAILING_MARKS.sub("", text[start:end])
     end = start + len(stripped)
     if end <= start:
         return None
@@ -330,7 +331,7 @@ def _speakers_ending_at(
         last = mentions[-1]
         begins = _with_title(text, actors, last, start)
         lead = text[start:begins].rstrip()
-        if _APPOSED_COMMA.fullmatch(text, last[1], end) and lead.endswith(","):
+        if _APPOSED_NAME_START.fullmatch(text, last[1], end) and lead.endswith(","):
             earlier = [
                 m
                 for m in actors.within(start, start + len(lead))
@@ -397,7 +398,7 @@ def _speakers_ending_at(
             and inside
             and owned is None
             and _DEFINITE_BEFORE.search(text, start, np.start("np")) is None
-            and not np.group("np").casefold().startswith("the ")
+            and not definite
         ):
             # "Clinton allies", "many Carrier workers", "a Trump campaign source": a named
             # qualifier names nobody who spoke
@@ -478,7 +479,6 @@ def _team_referent(
 
 _CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll)$")
 _CLAUSE_GOES_ON = regex.compile(r",\s*(?!(?:and|but|or|so|while|as|because|although)\b)\p{Ll}")
-_APPOSED_COMMA = regex.compile(r"\s*,\s*")
 _TRAILING_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,60}\)[\s,]*$")
 _TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(_QUOTES)}]+$")
 _MEMBER_OF = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -1121,9 +1121,10 @@ def find_statements(
                 continue  # a question asks (a quoted one ends in a quote mark); no prose
                 # sentence runs to thousands of characters
             sentence = _Sentence(span, text, _quotes_in(quotes, starts, span))
-            found = _sentence_drafts(sentence, actors, state)
+            cues = _cues(sentence)
+            found = _sentence_drafts(sentence, cues, actors, state)
             if not found:
-                found = _quote_with_own_cue(sentence, actors, state) or _standalone_quote(
+                found = _quote_with_own_cue(sentence, cues, actors, state) or _standalone_quote(
                     sentence, drafts, state, index
                 )
             state.narrated = None
@@ -1227,9 +1228,11 @@ def _cues(sentence: _Sentence) -> list[Cue]:
     return out
 
 
-def _sentence_drafts(sentence: _Sentence, actors: ActorTable, state: _State) -> list[_Draft]:
+def _sentence_drafts(
+    sentence: _Sentence, cues: Sequence[Cue], actors: ActorTable, state: _State
+) -> list[_Draft]:
     drafts: list[_Draft] = []
-    for cue in _cues(sentence):
+    for cue in cues:
         if cue.participle and any(d.content.start <= cue.start < d.content.end for d in drafts):
             continue
         for shape in SHAPES:
@@ -1278,22 +1281,33 @@ def _trim_before(text: str, content: Span, later: _Draft) -> Span:
     return trimmed or content
 
 
-def _quote_with_own_cue(sentence: _Sentence, actors: ActorTable, state: _State) -> list[_Draft]:
+def _quote_with_own_cue(
+    sentence: _Sentence, cues: Sequence[Cue], actors: ActorTable, state: _State
+) -> list[_Draft]:
     """'"...," the ad's narrator says', '"..." Grubbs said': a quotation that opens its
     sentence and has a cue of its own is its source's (named, unnamed or not known), never
     the previous speaker's."""
-    if state.pending is not None or not sentence.quotes:
+    opening = _opening_quotation(sentence) if state.pending is None else None
+    if opening is None:
         return []
-    quote = sentence.quotes[0]
-    if sentence.text[sentence.span.start : max(quote.start, sentence.span.start)].strip():
-        return []
-    own = _own_cue(sentence, quote)
-    start = max(quote.start, sentence.span.start)
-    content = _content_span(sentence.text, start, min(quote.end, sentence.span.end))
-    if own is None or content is None:
+    quote, content = opening
+    own = _own_cue(cues, sentence, quote)
+    if own is None:
         return []
     speakers = _own_source(sentence, quote, own, actors, state)
     return [_Draft(speakers, own, content, False, (), sentence.span)]
+
+
+def _opening_quotation(sentence: _Sentence) -> tuple[Span, Span] | None:
+    """The quotation that opens the sentence (nothing before it) and its content."""
+    if not sentence.quotes:
+        return None
+    quote = sentence.quotes[0]
+    start = max(quote.start, sentence.span.start)
+    if sentence.text[sentence.span.start : start].strip():
+        return None
+    content = _content_span(sentence.text, start, min(quote.end, sentence.span.end))
+    return (quote, content) if content is not None else None
 
 
 def _standalone_quote(
@@ -1309,14 +1323,10 @@ def _standalone_quote(
         drafts = [pending]
     elif not drafts or paragraph - state.last_paragraph > 1:
         return []
-    quote = sentence.quotes[0]
-    lead = sentence.text[sentence.span.start : max(quote.start, sentence.span.start)].strip()
-    if lead:
+    opening = _opening_quotation(sentence)
+    if opening is None:
         return []
-    start = max(quote.start, sentence.span.start)
-    content = _content_span(sentence.text, start, min(quote.end, sentence.span.end))
-    if content is None:
-        return []
+    quote, content = opening
     last = drafts[-1]
     if pending is None and state.narrated is not None:
         # 'Sen. Bernie Sanders identified ... . "The younger people are ..."': a quotation
@@ -1334,9 +1344,9 @@ def _standalone_quote(
 _DEFINITE = frozenset({"the", "his", "her", "its", "their", "my", "our", "this", "that"})
 
 
-def _own_cue(sentence: _Sentence, quote: Span) -> Cue | None:
+def _own_cue(cues: Sequence[Cue], sentence: _Sentence, quote: Span) -> Cue | None:
     """The cue right after a quotation that opens its sentence, if there is one."""
-    for cue in _cues(sentence):
+    for cue in cues:
         if cue.start >= quote.end and len(sentence.text[quote.end : cue.start].split()) <= (
             _SOURCE_WORDS
         ):
