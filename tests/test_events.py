@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from communique import EVENT_MODES, Document, EventType, parse
 from communique.lexicon import load
-from communique.parser.actors import ActorTable
+from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import read_article
 from communique.parser.events import REJECTIONS, find_events
 from communique.schema import validate
@@ -176,7 +176,7 @@ def test_megabyte_of_triggers_finishes(text: str) -> None:
     prints the figures.
     """
     mentions = tuple(
-        (m.start(), m.end(), "russia" if m.group() == "Russia" else "ukraine")
+        Mention(m.start(), m.end(), "russia" if m.group() == "Russia" else "ukraine")
         for m in regex.finditer(r"Russia|Ukraine", text)
     )
     table = ActorTable(actors=(), mentions=mentions)

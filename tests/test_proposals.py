@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import Document, parse
-from communique.parser.actors import ActorTable
+from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import read_article
 from communique.parser.proposals import FINDERS, find_proposals
 from communique.schema import validate
@@ -114,7 +114,7 @@ def test_output_validates_on_proposal_soup(text: str) -> None:
 def test_megabyte_of_cues_finishes() -> None:
     """200 KB of proposing cues, with an actor in every sentence, gives exact spans."""
     text = "Russia proposed a ceasefire along the whole front line: first, a; second, b. " * 2_600
-    mentions = tuple((m.start(), m.end(), "russia") for m in regex.finditer("Russia", text))
+    mentions = tuple(Mention(m.start(), m.end(), "russia") for m in regex.finditer("Russia", text))
     found = find_proposals(text, read_article(text), ActorTable(actors=(), mentions=mentions))
     assert found
     assert all(text[p.evidence.start : p.evidence.end] == p.evidence.text for p in found)

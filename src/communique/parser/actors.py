@@ -28,6 +28,7 @@ from communique.parser.actor_dictionary import (
     Office,
     load_actor_dictionary,
 )
+from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 
 __all__ = [
@@ -1230,34 +1231,6 @@ def _most_mentioned(clusters: Sequence[_Cluster], position: int) -> _Cluster | N
     return best or (clusters[0] if clusters else None)
 
 
-@attrs.frozen
-class ActorTable:
-    """The actors of a document and where each is mentioned."""
-
-    actors: tuple[Actor, ...]
-    mentions: tuple[tuple[int, int, str], ...]  # (start, end, actor id), by start
-    index: dict[str, Actor] = attrs.field(
-        init=False,
-        eq=False,
-        repr=False,
-        default=attrs.Factory(lambda self: {a.id: a for a in self.actors}, takes_self=True),
-    )
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The mentions that lie inside ``[start, end)``, in text order."""
-        i = bisect.bisect_left(self.mentions, (start, -1, ""))
-        out = []
-        while i < len(self.mentions) and self.mentions[i][0] < end:
-            if self.mentions[i][1] <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
-    def by_id(self, actor_id: str) -> Actor | None:
-        """The actor with this id."""
-        return self.index.get(actor_id)
-
-
 def find_actors(
     text: str,
     article: Article,
@@ -1543,7 +1516,7 @@ def _canonical(cluster: _Cluster) -> str:
 
 def _table(clusters: list[_Cluster]) -> ActorTable:
     actors = []
-    mentions: list[tuple[int, int, str]] = []
+    mentions: list[Mention] = []
     used: set[str] = set()
     for cluster in clusters:
         name = _canonical(cluster)
@@ -1569,5 +1542,5 @@ def _table(clusters: list[_Cluster]) -> ActorTable:
                 mentions=spans,
             )
         )
-        mentions.extend((s.start, s.end, ident) for s in spans)
+        mentions.extend(Mention(s.start, s.end, ident) for s in spans)
     return ActorTable(tuple(actors), tuple(sorted(mentions)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -115,7 +115,7 @@ class Rule:
 
 
 @functools.cache
-def _lex() -> dict[str, Any]:
+def _lex() -> Mapping[str, Any]:
     return load("dates")
 
 

@@ -21,7 +21,7 @@ import regex
 
 from communique.lexicon import alternation, load, phrase_key
 from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
-from communique.parser.actors import ActorTable
+from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import split_sentences
@@ -352,7 +352,7 @@ class _State:
     last_lemma: str = ""
 
 
-def _ids(mentions: Sequence[tuple[int, int, str]], actors: ActorTable) -> list[str]:
+def _ids(mentions: Sequence[Mention], actors: ActorTable) -> list[str]:
     """The actors of the mentions, once each, in order; media report events, not take part."""
     return [
         ident

@@ -28,7 +28,7 @@ from communique.model import (
     Span,
     Statement,
 )
-from communique.parser.actors import ActorTable
+from communique.parser.actor_table import ActorTable
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import split_sentences

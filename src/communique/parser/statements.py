@@ -29,7 +29,8 @@ from communique.model import (
     Statement,
     StatementMode,
 )
-from communique.parser.actors import COURTESY_BEFORE, ActorTable, office_words
+from communique.parser.actor_table import ActorTable, Mention
+from communique.parser.actors import COURTESY_BEFORE, office_words
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.sentences import find_quotations, split_sentences
@@ -411,7 +412,7 @@ _DEFINITE_BEFORE = regex.compile(r"(?i)\bthe\b[^,;:]*$")
 _FORMER = regex.compile(r"(?i)\b(?:former|ex-)")
 
 
-def _with_title(text: str, actors: ActorTable, mention: tuple[int, int, str], floor: int) -> int:
+def _with_title(text: str, actors: ActorTable, mention: Mention, floor: int) -> int:
     """Where a name's phrase starts, with its courtesy title or office ("Sen.", "Mr.")."""
     start = mention[0]
     courtesy = COURTESY_BEFORE.search(text, max(floor, start - 8), start)
@@ -523,7 +524,7 @@ def _short_subject(
     return (ident,), begin
 
 
-def _is_modifier(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+def _is_modifier(text: str, first: Mention, second: Mention) -> bool:
     """'US "New York Times"': a mention right before another only qualifies it."""
     return second[0] - first[1] <= 3 and text[first[1] : second[0]].strip(" " + _QUOTES) == ""
 
