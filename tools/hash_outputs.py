@@ -48,11 +48,19 @@ def polnear(split: str) -> Iterator[tuple[str, str, str | None]]:
         yield path.name, path.read_text(encoding="utf-8"), published.get(path.stem) or None
 
 
+def polnear_train() -> Iterator[tuple[str, str, str | None]]:
+    return polnear("train")
+
+
+def polnear_dev() -> Iterator[tuple[str, str, str | None]]:
+    return polnear("dev")
+
+
 CORPORA = {
     "gold": gold,
     "news-dev": news_dev,
-    "polnear-train": lambda: polnear("train"),
-    "polnear-dev": lambda: polnear("dev"),
+    "polnear-train": polnear_train,
+    "polnear-dev": polnear_dev,
 }
 
 
