@@ -25,16 +25,21 @@ from communique.model import (
     StatementMode,
     TimexValue,
 )
+from communique import export
+from communique.lexicon import Lexicon, LexiconError
 from communique.parser import PublishedError, parse
 from communique.parser.actor_dictionary import (
     ActorDictionary,
     ActorDictionaryError,
+    DictionaryEntry,
+    Office,
     load_actor_dictionary,
 )
-from communique.parser.dates import find_dates, record_date
+from communique.parser.dates import find_dates
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     LoadError,
+    configure_converter,
     dumps,
     from_dict,
     loads,
@@ -54,12 +59,16 @@ __all__ = [
     "DateMention",
     "DateSource",
     "DateValue",
+    "DictionaryEntry",
     "Document",
     "Event",
     "EventType",
     "Extractor",
     "Identifier",
+    "Lexicon",
+    "LexiconError",
     "LoadError",
+    "Office",
     "Precision",
     "Problem",
     "Proposal",
@@ -70,7 +79,9 @@ __all__ = [
     "StatementMode",
     "TimexValue",
     "__version__",
+    "configure_converter",
     "dumps",
+    "export",
     "find_dates",
     "from_dict",
     "load_actor_dictionary",
@@ -78,7 +89,6 @@ __all__ = [
     "make_converter",
     "parse",
     "read_jsonl",
-    "record_date",
     "schema_text",
     "to_dict",
     "validate",

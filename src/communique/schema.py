@@ -7,14 +7,16 @@ import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import jsonschema
-import jsonschema_rs
 
 from communique.model import EVENT_MODES, Document, EventType, calendar_precision
 from communique.serialize import to_dict
+
+if TYPE_CHECKING:  # the validators are imported on first use: most parses never validate
+    import jsonschema
+    import jsonschema_rs
 
 SCHEMA_FILE = "document.schema.json"
 
@@ -45,6 +47,8 @@ def schema() -> dict[str, Any]:
 @functools.cache
 def _validator() -> jsonschema.Draft202012Validator:
     """The reference validator: slow, with the clearest messages."""
+    import jsonschema
+
     return jsonschema.Draft202012Validator(
         schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
@@ -53,6 +57,8 @@ def _validator() -> jsonschema.Draft202012Validator:
 @functools.cache
 def _fast_validator() -> jsonschema_rs.Draft202012Validator:
     """A compiled validator of the same schema, a few hundred times faster."""
+    import jsonschema_rs
+
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=True)
 
 

@@ -44,20 +44,53 @@ def _frozen(value: Any) -> Any:
     return value
 
 
+def _shape(value: Any) -> str:
+    """The TOML shape of a value, as an error message names it."""
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a string" if isinstance(value, str) else type(value).__name__
+
+
 def _merge(base: Any, extra: Any, where: str) -> Any:
     """``extra`` laid over ``base``: tables by key, lists extended, other values replaced."""
+    if _shape(extra) != _shape(base):
+        raise LexiconError(f"{where}: expected {_shape(base)}, got {_shape(extra)}")
     if isinstance(base, Mapping):
-        if not isinstance(extra, Mapping):
-            raise LexiconError(f"{where}: expected a table, got {type(extra).__name__}")
         merged = dict(base)
         for key, value in extra.items():
-            merged[key] = _merge(base[key], value, f"{where}.{key}") if key in base else value
+            here = f"{where}.{key}"
+            merged[key] = (
+                _merge(base[key], value, here) if key in base else _new(base, value, here)
+            )
         return merged
     if isinstance(base, tuple | list):
-        if not isinstance(extra, list | tuple):
-            raise LexiconError(f"{where}: expected a list, got {type(extra).__name__}")
         return [*base, *(item for item in extra if item not in base)]
     return extra
+
+
+def _new(table: Mapping[str, Any], value: Any, where: str) -> Any:
+    """A key the packaged table lacks: allowed where the table maps words to values of one
+    shape (a gazetteer, a group of cues), and then only in that shape, with the keys that
+    every sibling table has. A new key of a fixed-layout table is a typo."""
+    shapes = {_shape(sibling) for sibling in table.values()}
+    if len(shapes) != 1:
+        known = ", ".join(sorted(table))
+        raise LexiconError(f"{where}: unknown key; this table has {known}")
+    (shape,) = shapes
+    if _shape(value) != shape:
+        raise LexiconError(f"{where}: expected {shape}, like the other entries of its table")
+    if isinstance(value, Mapping):
+        required = set.intersection(*(set(sibling) for sibling in table.values()))
+        missing = sorted(required - set(value))
+        if missing:
+            raise LexiconError(f"{where}: missing {', '.join(missing)}")
+    return value
 
 
 @attrs.frozen(eq=False)
@@ -102,6 +135,14 @@ class Lexicon(Mapping[str, Mapping[str, Any]]):
             raise LexiconError(
                 f"unknown lexicon table {', '.join(unknown)}; the tables are {', '.join(TABLES)}"
             )
+        for name, table in additions.items():
+            if isinstance(table, Mapping):
+                unknown = sorted(set(table) - set(self.tables[name]))
+                if unknown:  # a file's sections are fixed: no rule would read a new one
+                    known = ", ".join(sorted(self.tables[name]))
+                    raise LexiconError(
+                        f"lexicon.{name}.{unknown[0]}: unknown key; {name} has {known}"
+                    )
         return Lexicon(_merge(self.tables, additions, "lexicon"))
 
     def __getitem__(self, name: str) -> Mapping[str, Any]:
