@@ -18,5 +18,5 @@ def test_golden_case(case: golden.Case) -> None:
 def test_every_stage_has_golden_cases() -> None:
     """Each stage of the parser has a case file, and no case file is empty."""
     stages = {file.stage: len(file.cases) for file in golden.case_files()}
-    assert {"dates", "events", "proposals", "statements"} <= set(stages)
+    assert {"actors", "dates", "events", "proposals", "statements"} <= set(stages)
     assert all(stages.values())
