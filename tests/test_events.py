@@ -1,18 +1,16 @@
-"""Tests for communique.parser.events: golden cases as data, the gold articles, properties."""
+"""Tests for communique.parser.events: the gold articles, properties."""
 
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique import EVENT_MODES, Document, EventType, parse
+from communique import EVENT_MODES, EventType, parse
 from communique.lexicon import load
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import read_article
@@ -20,40 +18,7 @@ from communique.parser.events import REJECTIONS, find_events
 from communique.schema import validate
 from tests.conftest import GOLD, gold_files, needs_gold
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "data" / "events_cases.toml").read_text(encoding="utf-8")
-)["case"]
 SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
-
-
-def _observed(document: Document) -> list[dict[str, Any]]:
-    names = {actor.id: actor.name for actor in document.actors}
-    return [
-        {
-            "type": e.type.value,
-            "mode": e.mode,
-            "label": e.label,
-            "participants": sorted(names[p] for p in e.participants),
-            "location": e.location or "",
-            "date": e.date.value if e.date is not None else "",
-        }
-        for e in document.events
-    ]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_golden_case(case: dict[str, Any]) -> None:
-    """Each construction gives exactly the expected events, in text order."""
-    observed = _observed(parse(case["text"], published="2023-02-15"))
-    expected = [
-        {k: sorted(v) if k == "participants" else v for k, v in wanted.items()}
-        for wanted in case["expected"]
-    ]
-    assert len(expected) == len(observed), observed
-    assert expected == [
-        {key: found[key] for key in wanted}
-        for wanted, found in zip(expected, observed, strict=True)
-    ]
 
 
 def test_lexicon_forms_are_unique_and_modes_allowed() -> None:

@@ -1,54 +1,21 @@
-"""Tests for communique.parser.proposals: golden cases as data, the seed, and properties."""
+"""Tests for communique.parser.proposals: the seed, and properties."""
 
 from __future__ import annotations
 
 import json
-import tomllib
-from pathlib import Path
-from typing import Any
 
-import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique import Document, parse
+from communique import parse
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import read_article
 from communique.parser.proposals import FINDERS, find_proposals
 from communique.schema import validate
 from tests.conftest import GOLD, needs_gold
 
-CASES = tomllib.loads(
-    (Path(__file__).parent / "data" / "proposals_cases.toml").read_text(encoding="utf-8")
-)["case"]
 SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
-
-
-def _observed(document: Document) -> list[dict[str, Any]]:
-    names = {actor.id: actor.name for actor in document.actors}
-    return [
-        {
-            "proposer": names.get(p.proposer or "", ""),
-            "summary": p.summary,
-            "points": list(p.points),
-            "status": p.status.value if p.status is not None else None,
-            "date": p.date.value if p.date is not None else "",
-        }
-        for p in document.proposals
-    ]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_golden_case(case: dict[str, Any]) -> None:
-    """Each construction gives exactly the expected proposals, in text order."""
-    observed = _observed(parse(case["text"], published="2023-02-15"))
-    expected = case["expected"]
-    assert len(expected) == len(observed), observed
-    assert expected == [
-        {key: found[key] for key in wanted}
-        for wanted, found in zip(expected, observed, strict=True)
-    ]
 
 
 def test_finders_are_named_rules() -> None:
