@@ -301,17 +301,6 @@ class Sentence:
     quotes: tuple[Span, ...]
 
 
-def content_span(text: str, start: int, end: int) -> Span | None:
-    """``text[start:end]`` without leading dashes and punctuation, or None if too short."""
-    while start < end and text[start] in " \t,;:—–-":
-        start += 1
-    while end > start and text[end - 1] in " \t.,;:":
-        end -= 1
-    if end - start < 2:
-        return None
-    return Span.of(text, start, end)
-
-
 def kind(actors: ActorTable, ident: str) -> ActorKind | None:
     """The kind of the actor ``ident``, if the table has it."""
     actor = actors.by_id(ident)

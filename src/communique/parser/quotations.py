@@ -19,10 +19,20 @@ from communique.parser.cues import (
     Sentence,
     State,
     Vocabulary,
-    content_span,
 )
 from communique.parser.segments import opens_quote
 from communique.parser.speakers import own_source
+
+
+def content_span(text: str, start: int, end: int) -> Span | None:
+    """``text[start:end]`` without leading dashes and punctuation, or None if too short."""
+    while start < end and text[start] in " \t,;:—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t.,;:":
+        end -= 1
+    if end - start < 2:
+        return None
+    return Span.of(text, start, end)
 
 
 def quotation_then_action(s: Sentence, start: int, limit: int, words: Vocabulary) -> int:

@@ -34,13 +34,13 @@ from communique.parser.cues import (
     Sentence,
     State,
     Vocabulary,
-    content_span,
     find_cues,
     kind,
     vocabulary,
 )
 from communique.parser.dates import record_date
 from communique.parser.quotations import (
+    content_span,
     continues,
     ends_in_title,
     quotation_ending,
