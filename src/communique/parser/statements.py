@@ -6,8 +6,10 @@ the ``cues`` lexicon and, for each, applies the first rule of :data:`SHAPES` tha
 "X said (that) ...", "..., X said", "'...,' said X", "according to X, ...",
 ", saying ..." (the clause's subject speaks). Speakers are resolved through the actor
 table: compound subjects give one statement each, pronouns and "the minister" refer back,
-unnamed sources ("sources said") keep a null speaker. A quotation standing alone right
-after a statement is that speaker's.
+unnamed sources ("sources said") keep a null speaker (see :mod:`.speakers`). A quotation
+standing alone right after a statement is that speaker's (see :mod:`.quotations`). The
+sentences and quotations come from the segments stage (:mod:`.segments`), the vocabulary
+from the Lexicon (:mod:`.cues`).
 """
 
 from __future__ import annotations
