@@ -24,7 +24,7 @@ from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventTy
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
-from communique.parser.sentences import split_sentences
+from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
 
@@ -476,6 +476,7 @@ def find_events(
     article: Article,
     actors: ActorTable,
     dates: Sequence[DateMention] = (),
+    segments: Segments | None = None,
 ) -> tuple[Event, ...]:
     """Find the events that the body and the captions of an article report.
 
@@ -484,18 +485,21 @@ def find_events(
         article: Its envelope; body paragraphs and captions are read.
         actors: The actors found in it (participants are their ids).
         dates: The date mentions found in it, to date each event.
+        segments: Its sentences (split here when not given).
 
     Returns:
         The events, in text order, with ids ``e1``, ``e2``, ...; each names at least one
         actor, and its evidence is its clause.
     """
+    if segments is None:
+        segments = find_segments(text, article)
     state = _State()
     events: list[Event] = []
-    for block in article.blocks:
+    for block, sentences in zip(article.blocks, segments.sentences, strict=True):
         if block.role not in EVENT_ROLES:
             continue
         state.last, state.previous = None, ()
-        for sentence in split_sentences(text, block.span.start, block.span.end):
+        for sentence in sentences:
             if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):
                 continue
             for event in _sentence_events(text, sentence, actors, dates, state):

@@ -17,6 +17,7 @@ from communique.parser.article import read_article
 from communique.parser.dates import find_dates
 from communique.parser.events import find_events
 from communique.parser.proposals import find_proposals
+from communique.parser.segments import find_segments
 from communique.parser.statements import find_statements
 
 EXTRACTOR = Extractor(name="communique", version=__version__)
@@ -97,11 +98,14 @@ def parse(
     article = read_article(text)
     published_as = given if given is not None else _dateline(article.published)
     day = published_date(published_as)
+    segments = find_segments(text, article)
     dates = find_dates(text, published_as)
     table = find_actors(text, article, published=day.date() if day else None, dictionary=actors)
-    statements = find_statements(text, article, table, dates, unnamed_sources=unnamed_sources)
-    proposals = find_proposals(text, article, table, dates, statements)
-    events = find_events(text, article, table, dates)
+    statements = find_statements(
+        text, article, table, dates, segments, unnamed_sources=unnamed_sources
+    )
+    proposals = find_proposals(text, article, table, dates, statements, segments)
+    events = find_events(text, article, table, dates, segments)
     return Document(
         id=document_id(text),
         title=article.title,

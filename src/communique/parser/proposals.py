@@ -31,7 +31,7 @@ from communique.model import (
 from communique.parser.actor_table import ActorTable
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
-from communique.parser.sentences import split_sentences
+from communique.parser.segments import Segments, find_segments
 
 __all__ = ["FINDERS", "find_proposals"]
 
@@ -277,6 +277,7 @@ def find_proposals(
     actors: ActorTable,
     dates: Sequence[DateMention] = (),
     statements: Sequence[Statement] = (),
+    segments: Segments | None = None,
 ) -> tuple[Proposal, ...]:
     """Find the plans, offers, demands and conditions that actors put forward.
 
@@ -286,6 +287,7 @@ def find_proposals(
         actors: The actors found in it (proposers and addressees are their ids).
         dates: The date mentions found in it, to date each proposal.
         statements: The statements found in it: their speakers propose what they say.
+        segments: Its sentences (split here when not given).
 
     Returns:
         The proposals, in text order, with ids ``p1``, ``p2``, ...; two never share
@@ -293,12 +295,9 @@ def find_proposals(
     """
     ctx = _Context(text, actors, statements, dates)
     found: list[tuple[_Draft, Span, Span | None]] = []
-    sentences = [
-        sentence
-        for block in article.blocks
-        if block.role is Role.BODY
-        for sentence in split_sentences(text, block.span.start, block.span.end)
-    ]
+    if segments is None:
+        segments = find_segments(text, article)
+    sentences = segments.sentences_in(article, frozenset({Role.BODY}))
     this_sentence = 0
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):

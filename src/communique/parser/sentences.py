@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 import regex
 
-from communique.lexicon import load
+from communique.lexicon import Lexicon, derived
 from communique.model import Span
 
 __all__ = ["find_quotations", "split_sentences", "trimmed"]
@@ -25,19 +26,28 @@ def _boundary() -> regex.Pattern[str]:
     )
 
 
-@functools.cache
-def _abbreviation() -> regex.Pattern[str]:
-    """A word before a full stop that does not end the sentence."""
-    lex = load("sentences")["abbreviations"]
-    words = sorted({*lex["titles"], *lex["months"], *lex["other"]}, key=len, reverse=True)
+@attrs.frozen(eq=False)
+class _Vocabulary:
+    abbreviation: regex.Pattern[str]
+    starter: regex.Pattern[str]
+
+
+@derived
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    """The abbreviations and sentence starters of the ``sentences`` table, as patterns."""
+    lex = lexicon["sentences"]
+    short = lex["abbreviations"]
+    words = sorted({*short["titles"], *short["months"], *short["other"]}, key=len, reverse=True)
     listed = "|".join(regex.escape(w) for w in words)
-    return regex.compile(rf"(?:(?<![\w.])(?:{listed})|(?<![\w.])(?:\p{{L}}\.)*\p{{Lu}})\Z")
-
-
-@functools.cache
-def _starter() -> regex.Pattern[str]:
-    words = "|".join(load("sentences")["starters"]["words"])
-    return regex.compile(rf"\s+[“\"'‘(\[`]*(?:{words})\b")
+    starters = "|".join(lex["starters"]["words"])
+    return _Vocabulary(
+        # a word before a full stop that does not end the sentence
+        abbreviation=regex.compile(
+            rf"(?:(?<![\w.])(?:{listed})|(?<![\w.])(?:\p{{L}}\.)*\p{{Lu}})\Z"
+        ),
+        # a common sentence opener after an initialism ("... in the U.S. The talks")
+        starter=regex.compile(rf"\s+[“\"'‘(\[`]*(?:{starters})\b"),
+    )
 
 
 # How far back a boundary looks for the word before it: enough for any abbreviation, and
@@ -55,7 +65,9 @@ def trimmed(text: str, start: int, end: int) -> Span | None:
     return Span.of(text, start, end) if end > start else None
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None, *, lexicon: Lexicon | None = None
+) -> list[Span]:
     """Split ``text[start:end]`` into sentences.
 
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes and brackets
@@ -69,10 +81,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         text: The whole text; spans index into it.
         start: Where to begin.
         end: Where to stop (default: the end of the text).
+        lexicon: The abbreviations and sentence starters; None means the packaged ones.
 
     Returns:
         The sentence spans, in order, trimmed of surrounding whitespace, never empty.
     """
+    words = _vocabulary(Lexicon.packaged() if lexicon is None else lexicon)
     stop_at = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, stop_at))
     spans: list[Span] = []
@@ -80,10 +94,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         begin = line.start()
         for match in _boundary().finditer(text, line.start(), line.end()):
             window = max(begin, match.start() - _WORD_WINDOW)
-            if match.group("stop") == "." and _abbreviation().search(text, window, match.start()):
+            stop = match.group("stop")
+            if stop == "." and words.abbreviation.search(text, window, match.start()):
                 word = _LAST_WORD.search(text, window, match.start())
                 initialism = word is not None and "." in word.group()
-                if not initialism or not _starter().match(text, match.end(), line.end()):
+                if not initialism or not words.starter.match(text, match.end(), line.end()):
                     continue
             span = trimmed(text, begin, match.end())
             if span is not None:
