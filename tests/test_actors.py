@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from communique import Actor, ActorKind, Identifier, parse
+from communique.lexicon import Lexicon
+from communique.parser.actor_candidates import Candidate
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
+    find_actors,
     load_actor_dictionary,
     office_words,
     same_name,
 )
+from communique.parser.article import read_article
 
 
 def _actors(text: str, **kwargs: object) -> dict[str, Actor]:
@@ -378,3 +384,46 @@ def test_police_offices_are_titles() -> None:
     """'Sheriff Joe Arpaio': the office is a title, with its sector."""
     actor = _actors("Sheriff Joe Arpaio said the border was open.")["Joe Arpaio"]
     assert ("Sheriff", "COP") == (actor.title, actor.sector)
+
+
+def test_find_actors_reads_the_lexicon_it_is_given() -> None:
+    """A metonym added to the lexicon names its state; the packaged lexicon knows nothing of it."""
+    text = "Gotham said on Monday that the talks would go on."
+    lexicon = Lexicon.packaged().overlay({"actors": {"metonyms": {"Gotham": "USA"}}})
+    found = find_actors(text, read_article(text), lexicon=lexicon)
+    packaged = find_actors(text, read_article(text))
+    assert (["United States"], []) == (
+        [a.name for a in found.actors if a.kind is ActorKind.STATE],
+        [a.name for a in packaged.actors if a.kind is ActorKind.STATE],
+    )
+
+
+def test_name_particles_come_from_the_lexicon() -> None:
+    """A particle added to the lexicon joins the words of a name around it."""
+    text = "Secretary Anna ter Horst said the plan was sound."
+    lexicon = Lexicon.packaged().overlay({"actors": {"names": {"particles": ["ter"]}}})
+    found = find_actors(text, read_article(text), lexicon=lexicon)
+    assert ["Anna ter Horst"] == [a.name for a in found.actors]
+
+
+def test_candidate_keys_default_by_kind() -> None:
+    """A candidate's key is its kind and name: a state's by code, an organization's folded."""
+    assert ["person:Jane Doe", "org:academie", "state:FRA", "media:Reuters"] == [
+        Candidate.of(ActorKind.PERSON, (0, 8), "Jane Doe").key,
+        Candidate.of(ActorKind.ORGANIZATION, (0, 8), "Académie").key,
+        Candidate.of(ActorKind.STATE, (0, 6), "France", country="FRA").key,
+        Candidate.of(ActorKind.MEDIA, (0, 7), "Reuters").key,
+    ]
+
+
+def test_import_leaves_the_country_database_unloaded() -> None:
+    """Importing communique neither imports pycountry nor derives the actor vocabulary."""
+    probe = (
+        "import sys, communique; "
+        "from communique.parser.actor_vocabulary import vocabulary; "
+        "print('pycountry' in sys.modules, vocabulary.cache_info().currsize)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert "False 0" == result.stdout.strip()

@@ -1,0 +1,310 @@
+"""The actor finder rules: each proposes the candidates it sees in one block of the text.
+
+A rule has one signature (:data:`~communique.parser.actor_candidates.Finder`) and is
+registered in :data:`FINDERS`; the stage keeps the longest non-overlapping candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from communique.lexicon import alternation
+from communique.model import ActorKind, Span
+from communique.parser.actor_candidates import Candidate, Context, Finder
+from communique.parser.actor_dictionary import ActorDictionary
+from communique.parser.actor_names import classify_run
+from communique.parser.actor_vocabulary import NAME_END, NAME_START, Vocabulary, fold, spaced
+from communique.parser.article import Role
+
+__all__ = ["FINDERS"]
+
+_WORD_STARTS = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
+_NEXT_WORDS = regex.compile(r"\s+(?P<words>(?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)")
+_QUOTED = regex.compile(r"""["“](?P<name>\p{Lu}[^"“”\n]{1,40}?)["”]""")
+_TRANSCRIPT_LABEL = regex.compile(
+    r"""[ \t]*["“]?[ \t]*
+        (?P<label>\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){0,2})
+        [ \t]*:[ \t]+\S""",
+    regex.VERBOSE,
+)
+_LETTERS = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+# A title or heading of this many words, most of them capitalised, is in title case.
+_TITLE_CASE_WORDS = 4
+_TITLE_CASE_MAX = 16
+_TITLE_CASE_SHARE = 0.7
+
+
+@functools.cache
+def _dictionary_pattern(dictionary: ActorDictionary) -> tuple[regex.Pattern[str], dict[str, int]]:
+    surfaces: dict[str, int] = {}
+    for index, entry in enumerate(dictionary.entries):
+        for surface in (entry.name, *entry.aliases):
+            surfaces.setdefault(spaced(surface.strip()), index)
+    surfaces.pop("", None)
+    return regex.compile(rf"{NAME_START}(?:{alternation(surfaces)}){NAME_END}"), surfaces
+
+
+def _find_dictionary(ctx: Context, block: Span) -> list[Candidate]:
+    """Names and aliases of the user's dictionary, with the office held on the day."""
+    entries = ctx.dictionary.entries
+    if not entries:
+        return []
+    pattern, surfaces = _dictionary_pattern(ctx.dictionary)
+    found = []
+    for m in pattern.finditer(ctx.text, block.start, block.end):
+        index = surfaces.get(spaced(m.group(0)), -1)
+        if index < 0:
+            continue
+        entry = entries[index]
+        found.append(
+            Candidate.of(
+                entry.kind,
+                m.span(),
+                entry.name,
+                key=f"dict:{index}",
+                country=entry.country,
+                sector=entry.sector,
+                title=entry.title_on(ctx.published),
+                priority=9,
+                identifiers=entry.identifiers,
+            )
+        )
+    return found
+
+
+def _find_countries(ctx: Context, block: Span) -> list[Candidate]:
+    """States by name or metonym ("Kremlin"), and "<demonym> government"."""
+    v = ctx.vocab
+    found = []
+    spans = [*_country_names(v, ctx.text, block)]
+    spans += [m.span("name") for m in v.metonym.finditer(ctx.text, block.start, block.end)]
+    for span in spans:
+        name = spaced(ctx.text[span[0] : span[1]])
+        code = v.countries.get(name) or v.metonyms[name]
+        found.append(_state(v, span, code, priority=2))
+    for m in v.government.finditer(ctx.text, block.start, block.end):
+        found.append(_state(v, m.span(), v.demonyms[spaced(m.group("demonym"))], priority=4))
+    return found
+
+
+def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) -> Candidate:
+    name = v.state_name(code)
+    return Candidate.of(ActorKind.STATE, span, name, country=code, sector="GOV", priority=priority)
+
+
+def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
+    """Where country names occur as whole words (not "US$")."""
+    index = v.country_index
+    position = block.start
+    for m in _WORD_STARTS.finditer(text, block.start, block.end):
+        at = m.start()
+        if at < position:
+            continue
+        for name in index.get(text[at : at + 3], ()):
+            end = at + len(name)
+            if (
+                end <= block.end
+                and text.startswith(name, at)
+                and (end == len(text) or not (text[end].isalnum() or text[end] == "$"))
+            ):
+                yield at, end
+                position = end
+                break
+
+
+def _find_organizations(ctx: Context, block: Span) -> list[Candidate]:
+    """Organizations of the lexicon, unless they only qualify an office."""
+    v = ctx.vocab
+    found = []
+    for m in v.organization.finditer(ctx.text, block.start, block.end):
+        name, code, sector = v.organizations[spaced(m.group("name"))]
+        if _before_office(v, ctx.text, m.end()):
+            continue  # "CIA Director Burns": the organization only qualifies an office
+        found.append(
+            Candidate.of(
+                ActorKind.ORGANIZATION, m.span(), name, country=code, sector=sector, priority=3
+            )
+        )
+    return found
+
+
+def _find_media(ctx: Context, block: Span) -> list[Candidate]:
+    """Outlets of the lexicon, and quoted names after a media word ("the daily 'X'")."""
+    v = ctx.vocab
+    found = []
+    for m in v.known_media.finditer(ctx.text, block.start, block.end):
+        name, code = v.media[spaced(m.group("name"))]
+        found.append(
+            Candidate.of(ActorKind.MEDIA, m.span(), name, country=code, sector="JRN", priority=5)
+        )
+    for m in _QUOTED.finditer(ctx.text, block.start, block.end):
+        before = v.media_word.search(ctx.text, max(block.start, m.start() - 60), m.start())
+        if (before is None or before.group("word") is None) and not v.is_known_media(
+            m.group("name")
+        ):
+            continue  # a bare quotation is a quotation, unless it names a known outlet
+        demonym = before.group("demonym") if before is not None else None
+        name = m.group("name").strip()
+        known = v.media.get(name)
+        country = v.demonyms.get(demonym) if demonym else None
+        found.append(
+            Candidate.of(
+                ActorKind.MEDIA,
+                m.span("name"),
+                known[0] if known else name,
+                country=known[1] if known else country,
+                sector="JRN",
+                priority=6,
+            )
+        )
+    return found
+
+
+def _before_office(v: Vocabulary, text: str, end: int, *, any_case: bool = False) -> bool:
+    """Whether an office head follows ``end`` ("CIA Director", "Chicago police chief")."""
+    m = _NEXT_WORDS.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return False
+    heads = v.office_heads_folded if any_case else v.office_heads
+    words = m.group("words").casefold().split() if any_case else m.group("words").split()
+    return any(" ".join(words[:n]) in heads for n in (1, 2, 3))
+
+
+def _find_forces(ctx: Context, block: Span) -> list[Candidate]:
+    """'Russian troops', 'the Turkish army': a state's armed forces (sector MIL)."""
+    v = ctx.vocab
+    found = []
+    for m in v.armed_forces.finditer(ctx.text, block.start, block.end):
+        demonym = spaced(m.group("demonym"))
+        code = v.demonyms[demonym]
+        name = f"{demonym} {v.forces[0]}"
+        found.append(_force(m.span(), name, f"forces:{code}", code, "MIL"))
+    return found
+
+
+def _force(
+    span: tuple[int, int], name: str, key: str, country: str | None, sector: str
+) -> Candidate:
+    """A state's or a place's armed or police force: an organization of that sector."""
+    kind = ActorKind.ORGANIZATION
+    return Candidate.of(kind, span, name, key=key, country=country, sector=sector, priority=4)
+
+
+def _find_police(ctx: Context, block: Span) -> list[Candidate]:
+    """'Chicago police', 'German police': a city's or a state's police force."""
+    v = ctx.vocab
+    found = []
+    for m in v.police_force.finditer(ctx.text, block.start, block.end):
+        words = m.group("place").split()
+        start = m.start()
+        if len(words) > 1 and words[0] in v.leading:  # "The German police"
+            start = m.start() + m.group("place").index(words[1], len(words[0]))
+            words = words[1:]
+        place = " ".join(words)
+        code = v.demonyms.get(place) or v.countries.get(place)
+        if code is None and any(
+            w in v.not_names or w in v.office_words or w.endswith("ing") for w in words
+        ):
+            continue  # "As police", "Criticizing police", "Police Chief": no place
+        if _before_office(v, ctx.text, m.end(), any_case=True):
+            continue  # "Chicago police chief Eddie Johnson": only qualifies an office
+        key, name = f"police:{code or fold(place)}", f"{place} {v.police[0]}"
+        found.append(_force((start, m.end()), name, key, code, "COP"))
+    return found
+
+
+def _find_names(ctx: Context, block: Span) -> list[Candidate]:
+    """Capitalised runs: titled people, named organizations, and untitled full names.
+
+    A block in title case ("Clinton Was Headed to ER") gives none: every word is a run.
+    """
+    words = _LETTERS.findall(block.text)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if (
+        ctx.roles.get(block.start) in (Role.TITLE, Role.HEADING)
+        and _TITLE_CASE_WORDS <= len(words) <= _TITLE_CASE_MAX
+        and capitalised >= _TITLE_CASE_SHARE * len(words)
+    ):
+        return []
+    found = []
+    for m in ctx.vocab.run.finditer(ctx.text, block.start, block.end):
+        found.extend(classify_run(ctx.vocab, ctx.text, m.start(), m.end()))
+    return found
+
+
+def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
+    """A single unknown name that reports speech is a person ("Lynch said")."""
+    v = ctx.vocab
+    found = []
+    for m in v.speaker.finditer(ctx.text, block.start, block.end):
+        group = "before" if m.group("before") else "after"
+        word = m.group(group)
+        if _not_a_speaker(v, ctx.text, m, group):
+            continue
+        start, end = m.span(group)
+        the = v.article_before.search(ctx.text, max(0, start - 4), start)
+        if the is not None:  # "The Nation wrote": a publication or body, not a person
+            name = f"{the.group('article')} {word}"
+            found.append(Candidate.of(ActorKind.ORGANIZATION, (the.start(), end), name))
+        else:
+            found.append(Candidate.of(ActorKind.PERSON, (start, end), word))
+    return found
+
+
+def _not_a_speaker(v: Vocabulary, text: str, m: regex.Match[str], group: str) -> bool:
+    """Whether the lone word before or after a reporting verb names no speaker."""
+    word = m.group(group)
+    return bool(
+        not v.is_name_token(word)
+        or word in v.countries
+        or word in v.leading
+        or word.casefold() in v.verbs
+        or word.casefold() in v.unnamed_heads
+        or word.endswith(("'s", "’s"))  # "Rubio's proposed credit": an owner
+        or regex.sub(r"['’]\p{L}+$", "", word) in v.not_names  # "He'd said"
+        or word.endswith("ing")
+        or (m.group("apposition") or "").strip() in v.places()
+        # "Flint, Mich., said", "the mayor of Dallas said": a place, not a person
+        or v.complement_before.search(text, max(0, m.start(group) - 8), m.start(group))
+    )
+
+
+def _find_transcript_speakers(ctx: Context, block: Span) -> list[Candidate]:
+    """'WALLACE: Let's start ...': a capitalised label opening a transcript line is a person."""
+    if ctx.roles.get(block.start) is not Role.BODY:
+        return []
+    m = _TRANSCRIPT_LABEL.match(ctx.text, block.start, block.end)
+    if m is None:
+        return []
+    v = ctx.vocab
+    label = spaced(m.group("label"))
+    name = " ".join(w.capitalize() for w in label.split())
+    if (
+        label in v.transcript_not_speakers
+        or len(label.replace(" ", "")) < 3
+        or any(w in v.not_names or w in v.office_words for w in name.split())
+        or v.code_of(name) is not None
+        or name in v.organizations
+        or label in v.organizations
+        or label in v.media
+    ):
+        return []
+    return [Candidate.of(ActorKind.PERSON, m.span("label"), name)]
+
+
+#: The finder rules, in the order they run (the order only breaks ties of equal rank).
+FINDERS: tuple[Finder, ...] = (
+    _find_dictionary,
+    _find_countries,
+    _find_organizations,
+    _find_media,
+    _find_forces,
+    _find_police,
+    _find_names,
+    _find_speakers,
+    _find_transcript_speakers,
+)

@@ -1,0 +1,313 @@
+"""Reading a run of capitalised words: a titled or untitled person, or a named organization.
+
+:func:`classify_run` is what the names finder asks of each run; the rest are its parts:
+where the name starts and ends, the office written before it or in apposition after it,
+and the country and sector that office implies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from communique.model import ActorKind
+from communique.parser.actor_candidates import Candidate
+from communique.parser.actor_vocabulary import INITIALISM, Vocabulary
+
+__all__ = ["classify_run"]
+
+Words = list[tuple[int, int]]  # (start, end) of each word of a run
+
+_WORD = regex.compile(r"\S+")
+_BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+_APPOSITION = regex.compile(
+    r"""^,\s+(?:the\s+|a\s+|an\s+)?(?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)"""
+)
+#: A possessor right before a position: "Reuters' " in "Reuters' correspondent".
+_POSSESSIVE_BEFORE = regex.compile(r"(?P<o>\p{Lu}[\p{L}.]*)['’]s\s+$")
+_WORD_BEFORE = regex.compile(r"(?P<w>\p{Lu}[\p{L}.]+)\s+$")
+
+
+def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candidate]:
+    """The people and organizations that the capitalised run ``text[start:end]`` names."""
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    tokens = [text[a:b] for a, b in words]
+    if len(tokens) > 1 and tokens[0].casefold() in v.verbs and text[end : end + 1] in (":", ","):
+        words, tokens = words[1:], tokens[1:]  # "Said Ellis: ...": a cue before its source
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] == "on" and tokens[k + 1].casefold().rstrip(".") in v.calendar:
+            words, tokens = words[:k], tokens[:k]  # "the Security Council on Friday"
+            break
+    # an organization: a run with an organization head, followed by nothing or "of ..."
+    heads = [k for k, t in enumerate(tokens) if t in v.org_heads and k > 0]
+    if heads and (heads[0] == len(tokens) - 1 or tokens[heads[0] + 1] in v.connectors):
+        return _member_of(v, text, words, tokens, heads[0]) or _organization_run(
+            v, text, words, tokens
+        )
+    # a person: the name at the end of the run, after any title or connector ("Secretary
+    # of State Henry Kissinger"), or else before its first connector ("X of Maryland")
+    connectors = [k for k, t in enumerate(tokens) if t in v.connectors]
+    cut = connectors[-1] + 1 if connectors else 0
+    found = _person(v, text, words[cut:], tokens[cut:], after_connector=cut > 0)
+    if not found and connectors and connectors[0] > 0:
+        first = connectors[0]
+        # "Mary Smith of Dallas": a full name before "of" and a short place is a person
+        of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
+        found = _person(v, text, words[:first], tokens[:first], after_connector=not of_place)
+    return found
+
+
+def _member_of(
+    v: Vocabulary, text: str, words: Words, tokens: list[str], head: int
+) -> list[Candidate]:
+    """'Jane Doe of the Heritage Foundation': a person, then the organization."""
+    of = tokens.index("of") if "of" in tokens else -1
+    if of < 2 or of >= head or tokens[0] in v.leading:
+        return []
+    if not all(v.is_name_token(t) and t not in v.particles for t in tokens[:of]):
+        return []
+    person = _person(v, text, words[:of], tokens[:of], after_connector=False)
+    if not person:
+        return []
+    org_from = of + 1
+    while org_from < head and tokens[org_from] in ("the", "The"):
+        org_from += 1
+    return person + _organization_run(v, text, words[org_from:], tokens[org_from:])
+
+
+def _person(
+    v: Vocabulary, text: str, words: Words, tokens: list[str], *, after_connector: bool
+) -> list[Candidate]:
+    """A person named by the name tokens that end ``tokens``, if the rules allow one."""
+    if not tokens:
+        return []
+    end = words[-1][1]
+    suffixed = len(tokens) > 1 and tokens[-1] in v.name_suffixes
+    if suffixed and text[end : end + 1] == "." and tokens[-1].istitle():
+        end += 1  # "Jr.": the full stop belongs to the name
+    i = len(tokens) - suffixed
+    if v.is_surname_office(tokens[:i]) or v.is_surname_place(tokens[:i]):
+        i -= 1  # "Angus King", "Jim Jordan": an office or a place as a surname
+    while i > 0 and v.is_name_token(tokens[i - 1]):
+        i -= 1
+    if suffixed and i == len(tokens) - 1:
+        return []  # a suffix alone is not a name
+    while i < len(tokens) and (
+        tokens[i] in v.honorifics or tokens[i] in v.connectors or tokens[i] in v.particles
+    ):
+        i += 1
+    name_tokens = tokens[i:]
+    if not name_tokens:
+        return _honorific_surname(v, text, words, tokens)
+    if INITIALISM.fullmatch(name_tokens[-1]):
+        return []  # a name ends in a surname, not an initial
+    name_start = words[i][0]
+    title, country, sector = _title_before(v, text, name_start)
+    after_title, after_country, after_sector = _apposition_after(v, text, end)
+    located = v.locative_before.search(text[max(0, name_start - 20) : name_start]) is not None
+    if title is None and after_title is not None and located:
+        return []  # "in Chelsea, the mayor said": a place, then a new subject
+    title = title or after_title
+    titled = (
+        title is not None
+        or v.titled_before.search(text, max(0, name_start - 8), name_start) is not None
+    )
+    if (len(name_tokens) < 2 or after_connector) and not titled:
+        return []
+    if not titled and located:
+        return []
+    if all(t.isupper() and len(t) > 1 for t in name_tokens):
+        return []
+    name = " ".join(name_tokens) + ("." if text[end - 1] == "." else "")
+    return [
+        Candidate.of(
+            ActorKind.PERSON,
+            (name_start, end),
+            name,
+            country=country or after_country,
+            sector=sector or after_sector,
+            title=title,
+            priority=1,
+        )
+    ]
+
+
+def _honorific_surname(
+    v: Vocabulary, text: str, words: Words, tokens: list[str]
+) -> list[Candidate]:
+    """'Mr. King', 'Ms. Bishop': after a courtesy title an office word is a surname.
+
+    Forms of address ("Mr. President", "Madam Secretary") are not names.
+    """
+    if len(tokens) != 1 or tokens[0] in v.address_forms or not tokens[0][:1].isupper():
+        return []
+    start, end = words[0]
+    if v.courtesy_before.search(text, max(0, start - 8), start) is None:
+        return []
+    if tokens[0] in v.countries or tokens[0] in v.not_names or not tokens[0].isalpha():
+        return []
+    return [Candidate.of(ActorKind.PERSON, (start, end), tokens[0], priority=1)]
+
+
+def _organization_run(
+    v: Vocabulary, text: str, words: Words, tokens: list[str]
+) -> list[Candidate]:
+    """An organization named by a run, without leading words and nationality."""
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in v.leading:
+        i += 1
+    country = None
+    while i < len(tokens) - 1 and (tokens[i] in v.demonyms or tokens[i] in v.countries):
+        country = v.demonyms.get(tokens[i]) or v.countries.get(tokens[i])
+        i += 1
+    org_start = words[i][0]
+    name = text[org_start : words[-1][1]]
+    before = text[max(0, org_start - 30) : org_start]
+    m = _POSSESSIVE_BEFORE.search(before)
+    if country is None and m:
+        country = v.countries.get(m.group("o"))
+    m = _WORD_BEFORE.search(before)
+    if country is None and m:
+        country = v.demonyms.get(m.group("w"))
+    if name in v.org_heads:
+        return []
+    sector = next((v.org_heads[t] for t in tokens if t in v.org_heads), None) or None
+    return [
+        Candidate.of(
+            ActorKind.ORGANIZATION,
+            (org_start, words[-1][1]),
+            name,
+            country=country,
+            sector=sector,
+            priority=1,
+        )
+    ]
+
+
+def _title_before(
+    v: Vocabulary, text: str, name_start: int
+) -> tuple[str | None, str | None, str | None]:
+    """The office written before a name, and the country and sector it implies."""
+    left = _clause_before(v, text, name_start)
+    m = v.title_left.search(left)
+    if m is None:
+        return None, None, None
+    words = m.group("title").split()
+    # the title must end, right before the name, in an office head
+    end = len(words)
+    if not end or not _ends_in_office(v, words):
+        possessive = _POSSESSIVE_BEFORE.search(left)
+        if possessive and possessive.group("o") in v.media:
+            return None, None, "JRN"
+        return None, None, None
+    # drop words before the title proper: articles, nationality, organization
+    country: str | None = None
+    sector: str | None = None
+    start = 0
+    k = 0
+    complement = False
+    while k < end:
+        word = words[k]
+        two = " ".join(words[k : k + 2])
+        if word in ("the", "The", "and", "of", "to", "for", "on") and start == k:
+            start = k + 1
+        elif two in v.countries or two in v.metonyms or two in v.organizations:
+            country = country or v.code_of(two)
+            sector = sector or v.organizations.get(two, ("", None, None))[2]
+            if start == k:
+                start = k + 2
+            k += 1
+        elif word in v.demonyms or word in v.countries or word in v.organizations:
+            country = country or v.code_of(word)
+            sector = sector or v.organizations.get(word, ("", None, None))[2]
+            if start == k:
+                start = k + 1
+        elif word.casefold() in v.office_heads_folded or word in v.office_words:
+            complement = complement or word in ("of", "to", "for")
+        elif word.islower() and word not in v.office_modifiers:
+            start = k + 1  # a word that is not part of the office
+        elif word[:1].isupper() and not complement:
+            start = k + 1
+        k += 1
+    title_words = _without_nationality(v, words[start:end])
+    while title_words and title_words[0] in ("the", "and", "of", "to"):
+        title_words.pop(0)
+    if not title_words:
+        return None, country, sector
+    title = " ".join(title_words)
+    for word in title_words:
+        if word in v.countries and country is None:
+            country = v.countries[word]
+    return title, country, v.sector_of(title) or sector
+
+
+def _clause_before(v: Vocabulary, text: str, position: int) -> str:
+    """The text before ``position`` back to the last clause break, at most 90 characters."""
+    left = text[max(0, position - 90) : position]
+    cut = 0
+    for m in _BREAK.finditer(left):
+        word = m.group("word") + m.group("mark")
+        if m.group("mark") == "." and (
+            word in v.office_heads or INITIALISM.fullmatch(word) or word in v.honorifics
+        ):
+            continue
+        cut = m.end()
+    return left[cut:]
+
+
+def _without_nationality(v: Vocabulary, words: Sequence[str]) -> list[str]:
+    """The words of a title without honorifics and nationality ("Russian", "White House")."""
+    kept: list[str] = []
+    k = 0
+    while k < len(words):
+        two = " ".join(words[k : k + 2])
+        if v.code_of(two) is not None and " " in two:
+            k += 2
+            continue
+        if v.code_of(words[k]) is None and words[k] not in v.honorifics:
+            kept.append(words[k])
+        k += 1
+    return kept
+
+
+def _ends_in_office(v: Vocabulary, words: Sequence[str]) -> bool:
+    """Whether a run of words ends in an office, maybe with its "of ..." complement."""
+    heads = v.office_heads_folded
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in v.connectors | {"to"}):
+        if words[k - 1].casefold() in heads:
+            return True
+        k -= 1
+    return k > 0 and words[k - 1].casefold() in heads
+
+
+def _apposition_after(
+    v: Vocabulary, text: str, end: int
+) -> tuple[str | None, str | None, str | None]:
+    """An office in apposition after a name: ", the President of Brazil"."""
+    m = _APPOSITION.match(text[end : end + 160])
+    if m is None:
+        return None, None, None
+    phrase = m.group("title").strip()
+    words = phrase.split()
+    if any(w in v.verbs for w in words):
+        return None, None, None  # "Smith, the mayor, said that": a clause, not an office
+    lead = 1 if words and v.code_of(words[0]) is not None else 0
+    if not any(
+        " ".join(words[lead : lead + n]).casefold() in v.office_heads_folded for n in (1, 2, 3)
+    ):
+        return None, None, None
+    country = None
+    for k, word in enumerate(words):
+        two = " ".join(words[k : k + 2])
+        country = v.code_of(two) or v.code_of(word.rstrip("'’s"))
+        if country:
+            break
+    if country is None:
+        for name, code in v.countries.items():
+            if " " in name and name in phrase:
+                country = code
+                break
+    head = v.complement.split(phrase, maxsplit=1)[0]
+    return phrase if len(phrase) <= 60 else head, country, v.sector_of(phrase)
