@@ -18,10 +18,10 @@ from communique.parser.actors import (
     edit_distance,
     find_actors,
     load_actor_dictionary,
-    office_words,
     same_name,
 )
 from communique.parser.article import read_article
+from communique.parser.titles import title_words
 
 
 def _actors(text: str, **kwargs: object) -> dict[str, Actor]:
@@ -323,8 +323,8 @@ def test_a_surname_is_resolved_where_it_stands() -> None:
         ("Foreign Minister", "foreign minister"),
     ],
 )
-def test_office_words_spell_out_abbreviations(title: str, words: str) -> None:
-    assert words == office_words(title)
+def test_titles_spell_out_abbreviations(title: str, words: str) -> None:
+    assert words == title_words(Lexicon.packaged())(title)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from communique import export
+from communique.lexicon import Lexicon, LexiconError
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,
@@ -25,8 +27,6 @@ from communique.model import (
     StatementMode,
     TimexValue,
 )
-from communique import export
-from communique.lexicon import Lexicon, LexiconError
 from communique.parser import PublishedError, parse
 from communique.parser.actor_dictionary import (
     ActorDictionary,

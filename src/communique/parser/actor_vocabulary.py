@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
+from communique.parser.titles import title_words
 
 __all__ = ["INITIALISM", "NAME_END", "NAME_START", "Vocabulary", "fold", "spaced", "vocabulary"]
 
@@ -140,12 +141,8 @@ class Vocabulary:
         )
         #: nouns that head a source naming nobody ("Authorities said")
         self.unnamed_heads = frozenset(lexicon["cues"]["unnamed"]["heads"])
-        spelled = lex["abbreviations"]
-        #: abbreviated office words, longest first, and the words they stand for
-        self.abbreviations = tuple(
-            (regex.compile(rf"(?<!\S){regex.escape(short)}(?!\S)"), spelled[short])
-            for short in sorted(spelled, key=len, reverse=True)
-        )
+        #: a title as words, abbreviations spelled out
+        self.spelled_out = title_words(lexicon)
 
     def _compile_patterns(self, lexicon: Lexicon) -> None:
         """The patterns that hold words of the lexicon."""
@@ -261,10 +258,6 @@ class Vocabulary:
         found = [m.group(0) for m in self.sector_word.finditer(title)]
         return self.sectors[max(found, key=len)] if found else None
 
-    def spelled_out(self, title: str) -> str:
-        """A title as words, abbreviations spelled out: "Sen." -> "senator"."""
-        return _spelled_out(self, title)
-
     def courtesy(self, text: str, start: int) -> str | None:
         """'Mr.' or 'Mrs.' (for Mrs., Ms. and Miss) if a courtesy title stands right before."""
         m = self.courtesy_before.search(text, max(0, start - 8), start)
@@ -353,11 +346,3 @@ def _places(lexicon: Lexicon) -> frozenset[str]:
     names = {s.name for s in pycountry.subdivisions}
     abbreviations = lexicon["actors"]["places"]["abbreviations"]
     return frozenset({*names, *vocabulary(lexicon).countries, *abbreviations})
-
-
-@functools.lru_cache(maxsize=65536)
-def _spelled_out(vocab: Vocabulary, title: str) -> str:
-    words = spaced(title).strip()
-    for pattern, spelled in vocab.abbreviations:
-        words = pattern.sub(spelled, words)
-    return words.casefold()

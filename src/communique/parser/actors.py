@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import regex
-
 from communique.lexicon import Lexicon
 from communique.parser.actor_candidates import Candidate, Context
 from communique.parser.actor_dictionary import (
@@ -48,7 +46,6 @@ from communique.parser.article import Article
 
 __all__ = [
     "ACTOR_ROLES",
-    "COURTESY_BEFORE",
     "FINDERS",
     "ActorDictionary",
     "ActorDictionaryError",
@@ -59,7 +56,6 @@ __all__ = [
     "edit_distance",
     "find_actors",
     "load_actor_dictionary",
-    "office_words",
     "same_name",
 ]
 
@@ -104,26 +100,3 @@ def find_actors(
     clusters = [c for c in clusters if not only_locates(v, text, c)]
     clusters = with_nearby_countries(v, text, clusters)
     return table(team_mentions(v, text, clusters))
-
-
-# --------------------------------------------------------------------------- compatibility
-# statements.py reads these two from here with the packaged lexicon; they go once it
-# derives them from its own Lexicon.
-
-
-class _PackagedCourtesy:
-    """:data:`COURTESY_BEFORE`: the packaged lexicon's pattern, compiled on first use."""
-
-    def search(
-        self, string: str, pos: int | None = None, endpos: int | None = None
-    ) -> regex.Match[str] | None:
-        return vocabulary(Lexicon.packaged()).courtesy_before.search(string, pos, endpos)
-
-
-COURTESY_BEFORE = _PackagedCourtesy()
-"""A courtesy title right before a position: "Mr. " in "Mr. King" (packaged lexicon)."""
-
-
-def office_words(title: str) -> str:
-    """A title as words, abbreviations spelled out: "Sen." -> "senator" (packaged lexicon)."""
-    return vocabulary(Lexicon.packaged()).spelled_out(title)

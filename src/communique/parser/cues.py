@@ -12,6 +12,7 @@ import regex
 from communique.lexicon import Lexicon, alternation, derived
 from communique.model import ActorKind, EventType, Span
 from communique.parser.actor_table import ActorTable
+from communique.parser.titles import title_words
 
 UNNAMED = "\x00unnamed"
 """The speaker of a draft whose source names nobody ("sources said"); never an actor id."""
@@ -119,22 +120,6 @@ class Vocabulary:
     determiner_before: regex.Pattern[str]
 
 
-def _office_words(spelled: Mapping[str, str]) -> Callable[[str], str]:
-    """A title as words, abbreviations spelled out: "Sen." -> "senator" (cached per title)."""
-    shorts = sorted(spelled, key=len, reverse=True)
-    cache: dict[str, str] = {}
-
-    def office_words(title: str) -> str:
-        if title not in cache:
-            words = SPACES.sub(" ", title).strip()
-            for short in shorts:
-                words = regex.sub(rf"(?<!\S){regex.escape(short)}(?!\S)", spelled[short], words)
-            cache[title] = words.casefold()
-        return cache[title]
-
-    return office_words
-
-
 @derived
 def vocabulary(lexicon: Lexicon) -> Vocabulary:
     """The statement finder's word sets and patterns, from the ``cues`` table (and the
@@ -195,7 +180,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         infinitive=g["infinitive"],
         title_small_words=frozenset(g["title_small_words"]),
         office_heads=frozenset(h.casefold() for h in actors["offices"]["heads"]),
-        office_words=_office_words(actors["abbreviations"]),
+        office_words=title_words(lexicon),
         possessive_speech=regex.compile(  # "his statement said": the pronoun's referent's
             rf"(?:\b(?P<pro>{_either(possessives)})\s+"
             rf"(?:{alternation(lex['documents']['words'])}))\s*$",
