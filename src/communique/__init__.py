@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from communique._version import __version__
 
 from communique.model import (
     EVENT_MODES,

@@ -9,7 +9,7 @@ import warnings
 
 from dateutil import parser as date_parser
 
-from communique import __version__
+from communique._version import __version__
 from communique.lexicon import load
 from communique.model import Document, Extractor
 from communique.parser.actors import ActorDictionary, find_actors
