@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from communique._version import __version__
-
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,

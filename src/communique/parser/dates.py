@@ -17,7 +17,6 @@ from typing import Any
 
 import attrs
 import regex
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as Weekday
 
@@ -31,6 +30,7 @@ from communique.model import (
     TimexValue,
     calendar_precision,
 )
+from communique.parser.published import read_published
 
 __all__ = ["RULES", "find_dates", "record_date"]
 
@@ -1058,19 +1058,6 @@ def _matches(master: regex.Pattern[str], text: str) -> list[regex.Match[str]]:
 # ------------------------------------------------------------------------------- public
 
 
-def _as_date(published: dt.date | dt.datetime | str | None) -> dt.date | None:
-    if published is None:
-        return None
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
-    try:
-        return date_parser.isoparse(published).date()
-    except (ValueError, OverflowError) as error:
-        raise ValueError(f"published {published!r} is not an ISO 8601 date") from error
-
-
 def _to_mention(text: str, start: int, end: int, val: _Val) -> DateMention:
     span = Span.of(text, start, end)
     precision = _CALENDAR_KINDS.get(val.kind)
@@ -1102,7 +1089,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | str | None) -> list
     Args:
         text: The text to search; spans index into it.
         published: The publication date, a datetime (its own calendar date is used, with no
-            time-zone conversion), an ISO 8601 string, or None.
+            time-zone conversion), a full ISO 8601 date or date-time string, or None.
 
     Returns:
         The mentions, sorted by start and non-overlapping. Plain calendar dates carry a
@@ -1111,9 +1098,11 @@ def find_dates(text: str, published: dt.date | dt.datetime | str | None) -> list
         :class:`~communique.model.TimexValue`.
 
     Raises:
-        ValueError: ``published`` is a string that is not an ISO 8601 date or date-time.
+        PublishedError: ``published`` is a string that is not a full ISO 8601 date or
+            date-time (the one reader of :func:`~communique.parser.published.read_published`).
     """
-    ctx = _Context(text=text, today=_as_date(published))
+    given = read_published(published)
+    ctx = _Context(text=text, today=given.day if given is not None else None)
     master = _compiled()
     mentions: list[DateMention] = []
     anchored_at = 0
