@@ -338,7 +338,7 @@ def _resolve_weekday(m: regex.Match[str], ctx: Context) -> Resolved | None:
     wd = _WEEKDAYS[weekday[phrase(m.group("weekday"))]]
     shift = _shift_of(ctx, m)
     word = phrase(m.group("shift") or "")
-    if word in ("the previous", "the next", "the following") and ctx.anchor is not None:
+    if word in ctx.lex["anchored_shifts"]["weekdays"] and ctx.anchor is not None:
         base = ctx.anchor.date
         found = base + relativedelta(days=-1 if shift == -1 else 1, weekday=wd(shift or 1))
     elif shift == -1:
@@ -354,14 +354,7 @@ def _resolve_weekday(m: regex.Match[str], ctx: Context) -> Resolved | None:
 
 def _resolve_relative_day(m: regex.Match[str], ctx: Context) -> Resolved | None:
     word = phrase(m.group("word"))
-    offsets = {
-        "today": 0,
-        "tonight": 0,
-        "yesterday": -1,
-        "tomorrow": 1,
-        "the day before yesterday": -2,
-        "the day after tomorrow": 2,
-    }
+    offsets: Mapping[str, int] = ctx.lex["relative_days"]
     return _at("day", _today_needed(ctx) + _delta("day", offsets[word]))
 
 
@@ -371,10 +364,11 @@ def _resolve_anchor_day(m: regex.Match[str], ctx: Context) -> Resolved | None:
     if anchor is None or anchor.kind != "day":
         return None
     word = phrase(m.group("word"))
+    words = ctx.lex["anchor_days"]
     step = (
         -1
-        if any(w in word for w in ("before", "previous", "prior"))
-        else (1 if any(w in word for w in ("next", "following", "after")) else 0)
+        if any(w in word for w in words["back"])
+        else (1 if any(w in word for w in words["forward"]) else 0)
     )
     return anchor.shifted("day", step)
 
@@ -416,7 +410,8 @@ def _resolve_relative_unit(m: regex.Match[str], ctx: Context) -> Resolved | None
     unit = phrase(m.group("unit")).replace("fiscal ", "")
     word = phrase(m.group("shift") or "the")
     shift = _shift_of(ctx, m) or 0
-    anchored = word in ("that", "the same", "the following", "the previous", "the")
+    shifts = ctx.lex["anchored_shifts"]
+    anchored = word in shifts["units"]
     anchor = ctx.anchor
     if anchored:
         if (
@@ -424,7 +419,7 @@ def _resolve_relative_unit(m: regex.Match[str], ctx: Context) -> Resolved | None
             or anchor.kind not in _GRAIN
             or (_GRAIN.index(anchor.kind) > _GRAIN.index(unit))
         ):
-            if word in ("that", "the same", "the"):
+            if word in shifts["own_period"]:
                 return None
             base = _at(unit, _today_needed(ctx))
         else:
@@ -435,7 +430,7 @@ def _resolve_relative_unit(m: regex.Match[str], ctx: Context) -> Resolved | None
         saturday = today + relativedelta(weekday=_WEEKDAYS[5](-1 if today.weekday() >= 5 else 1))
         if shift == -1 or (
             shift == 0
-            and word != "this"
+            and word != shifts["this"]
             and today.weekday() < 4
             and not _coming(ctx, m.start(), m.end())
         ):
@@ -450,10 +445,6 @@ def _resolve_weekend(m: regex.Match[str], ctx: Context) -> Resolved | None:
     return _resolve_relative_unit(m, ctx)
 
 
-def _quarter_year(q: int, today: dt.date, coming: bool) -> dt.date:
-    return _latest(lambda y: dt.date(y, 3 * q - 2, 1), today, coming)
-
-
 def _resolve_quarter(m: regex.Match[str], ctx: Context) -> Resolved | None:
     kind = "half" if m.group("half") else "quarter"
     size = 6 if kind == "half" else 3
@@ -462,28 +453,20 @@ def _resolve_quarter(m: regex.Match[str], ctx: Context) -> Resolved | None:
     ordinal = m.group("ord") or m.group("hord")
     anchor = ctx.seen.get(kind)
     today = _today_needed(ctx) if not m.group("year") else None
+    words = ctx.lex["quarters"]
+    year_shift = next(
+        (int(n) for lead, n in words["year_determiners"].items() if det.startswith(lead)), None
+    )
     earlier = (
-        "year-earlier" in adj
-        or "year-ago" in adj
-        or "comparable" in adj
-        or ("corresponding" in adj)
-        or det.startswith("last year")
+        any(w in adj for w in words["comparisons"])
+        or year_shift == -1
         or m.group("ago") is not None
     )
     year_text = m.group("year") or m.group("dyear")
     if ordinal:
-        ords = {
-            "first": 1,
-            "second": 2,
-            "third": 3,
-            "fourth": 4,
-            "last": 2 if kind == "half" else 4,
-            "1st": 1,
-            "2nd": 2,
-            "3rd": 3,
-            "4th": 4,
-        }
-        q = ords[phrase(ordinal)]
+        q = int(words["ordinals"][phrase(ordinal)])
+        if q < 0:  # the last of the year
+            q = 12 // size
         if year_text:
             start = dt.date(int(year_text), size * q - size + 1, 1)
             source = DateSource.EXPLICIT
@@ -492,9 +475,9 @@ def _resolve_quarter(m: regex.Match[str], ctx: Context) -> Resolved | None:
             # results are reported after a quarter ends: the latest one that has begun
             start = _latest(lambda y: dt.date(y, size * q - size + 1, 1), today, False)
             source = DateSource.RELATIVE
-        if det.startswith("next year"):
+        if year_shift == 1:
             start = dt.date(today.year + 1 if today else start.year, start.month, 1)
-        elif det.startswith("this year"):
+        elif year_shift == 0:
             start = dt.date(today.year if today else start.year, start.month, 1)
         elif earlier:
             year = today.year if today else start.year
@@ -510,12 +493,12 @@ def _resolve_quarter(m: regex.Match[str], ctx: Context) -> Resolved | None:
         )
     assert today is not None
     current = _at(kind, today)
-    if det in ("this", "the current") or adj == "current":
+    if det in words["current_determiners"] or adj in words["current_adjectives"]:
         return current
-    if det in ("next", "the next", "the coming"):
+    if det in words["next_determiners"]:
         return current.shifted(kind, 1)
     base = anchor if anchor is not None else current.shifted(kind, -1)
-    if det in ("last", "the previous", "the past") or adj in ("previous", "latest", "most recent"):
+    if det in words["previous_determiners"] or adj in words["previous_adjectives"]:
         base = current.shifted(kind, -1)
     if earlier:
         return attrs.evolve(base.shifted("year", -1), anchors=False)
