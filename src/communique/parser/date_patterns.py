@@ -28,9 +28,10 @@ __all__ = [
 ]
 
 #: A placeholder in a pattern template: ``{NAME}`` a fragment, ``{name}`` a vocabulary.
-_PLACEHOLDER = regex.compile(r"\{([A-Za-z][A-Za-z0-9_]*)\}")
+#: (Patterns are kept as text here and compiled on first use.)
+_PLACEHOLDER = r"\{([A-Za-z][A-Za-z0-9_]*)\}"
 #: What may open an expression a few words before its core word.
-_OPENER = regex.compile(r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z")
+_OPENER = r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z"
 
 
 def phrase(word: str) -> str:
@@ -86,7 +87,9 @@ def _fragments(lexicon: Lexicon) -> dict[str, str]:
     done: dict[str, str] = {}
 
     def fill(template: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: names[m[1]] if m[1] in names else expand(m[1]), template)
+        return regex.sub(
+            _PLACEHOLDER, lambda m: names[m[1]] if m[1] in names else expand(m[1]), template
+        )
 
     def expand(name: str) -> str:
         if name not in done:
@@ -104,7 +107,7 @@ def master(lexicon: Lexicon) -> tuple[regex.Pattern[str], tuple[str, ...]]:
     names, in the order they are tried."""
     rules: Mapping[str, str] = lexicon["dates"]["patterns"]["rules"]
     fragments = _fragments(lexicon)
-    patterns = (_PLACEHOLDER.sub(lambda m: fragments[m[1]], p) for p in rules.values())
+    patterns = (regex.sub(_PLACEHOLDER, lambda m: fragments[m[1]], p) for p in rules.values())
     alternatives = "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(patterns))
     wrapped = rf"(?<![\w'’-])(?:{alternatives})(?<![\s,])"
     return regex.compile(wrapped, regex.VERBOSE | regex.VERSION0), tuple(rules)
@@ -132,7 +135,7 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     core = regex.compile(
         rf"['’]?\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))(?![\w])"
     )
-    return core, _OPENER
+    return core, regex.compile(_OPENER)
 
 
 @derived

@@ -16,17 +16,15 @@ from typing import Any
 
 import attrs
 import regex
-from dateutil import parser as date_parser
 
 from communique.lexicon import Lexicon, derived
 
 __all__ = ["Published", "PublishedError", "read_dateline", "read_published"]
 
-#: The forms a Document's ``published`` may take (schemas/document.schema.json).
-_CARRIED = regex.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
-)
-_PARTIAL = regex.compile(r"\d{4}(?:-\d{2})?")
+#: The forms a Document's ``published`` may take (schemas/document.schema.json); patterns
+#: are kept as text, compiled (and cached by ``regex``) on first use.
+_CARRIED = r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
+_PARTIAL = r"\d{4}(?:-\d{2})?"
 
 
 class PublishedError(ValueError):
@@ -63,7 +61,7 @@ def read_published(published: dt.date | dt.datetime | str | None) -> Published |
     found = _carried(text)
     if found is not None:
         return found
-    if _PARTIAL.fullmatch(text):
+    if regex.fullmatch(_PARTIAL, text):
         raise PublishedError(
             f"published {published!r} is a partial date; give the full day "
             "(e.g. 2023-02-15 or 2023-02-15T05:28:59Z)"
@@ -76,7 +74,7 @@ def read_published(published: dt.date | dt.datetime | str | None) -> Published |
 
 def _carried(text: str) -> Published | None:
     """``text`` as a Published, when it is in a form a Document carries and a real date."""
-    if not _CARRIED.fullmatch(text):
+    if not regex.fullmatch(_CARRIED, text):
         return None
     try:
         return Published(text, dt.datetime.fromisoformat(text).date())
@@ -92,6 +90,8 @@ def read_dateline(written: str | None, *, lexicon: Lexicon | None = None) -> Pub
     """
     if written is None:
         return None
+    from dateutil import parser as date_parser  # costly to import; most articles need it not
+
     found = _carried(written.strip())
     if found is not None:
         return Published(written, found.day)
