@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from communique.lexicon import Lexicon
 from communique.model import DateMention, DateSource, DateValue, Precision, Span, TimexValue
 from communique.parser import PublishedError
 from communique.parser.dates import find_dates, record_date
@@ -211,3 +212,12 @@ def test_published_that_is_not_a_full_iso_date_raises_published_error(published:
 def test_published_text_with_a_zone_keeps_its_own_calendar_date() -> None:
     """A date-time text counts from the day it names, as parse does."""
     assert [["yesterday", "2023-03-25"]] == _found("He left yesterday.", "2023-03-26T00:30+01:00")
+
+
+def test_a_lexicon_overlay_adds_a_holiday_without_touching_the_packaged_one() -> None:
+    """find_dates reads the Lexicon it is given: its patterns are derived per Lexicon."""
+    lexicon = Lexicon.packaged().overlay({"dates": {"holidays": {"victory day": "05-09"}}})
+    text = "Troops paraded on Victory Day."
+    found = [m.date.value for m in find_dates(text, "2023-05-10", lexicon=lexicon)]
+    assert ["2023-05-09"] == found
+    assert [] == find_dates(text, "2023-05-10")
