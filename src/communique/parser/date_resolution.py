@@ -80,7 +80,8 @@ class Resolved:
 
 @attrs.define
 class Context:
-    """What a resolver may read: the text, the publication date, the narrative anchor."""
+    """What a resolver may read: the text, the publication date, the lexicon, the narrative
+    anchor and the last date of each kind."""
 
     text: str
     today: dt.date | None
