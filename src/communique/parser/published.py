@@ -67,7 +67,7 @@ def read_published(published: dt.date | dt.datetime | str | None) -> Published |
             "(e.g. 2023-02-15 or 2023-02-15T05:28:59Z)"
         )
     raise PublishedError(
-        f"published {published!r} is not an ISO 8601 date or RFC 3339 date-time "
+        f"published {published!r} is not an ISO 8601 date or date-time "
         "(e.g. 2023-02-15 or 2023-02-15T05:28:59Z)"
     )
 
