@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from communique.lexicon import Lexicon
 from communique.model import DateMention, DateSource, DateValue, Precision, Span, TimexValue
+from communique.parser import PublishedError
 from communique.parser.dates import find_dates, record_date
 
 
@@ -185,3 +187,24 @@ def test_record_date_skips_month_mentions_for_narrative() -> None:
     text = "In January the envoys arrived. Lavrov spoke."
     mentions = [_mention(text, 3, 10, "2023-01", Precision.MONTH)]
     assert record_date(mentions, Span.of(text, 31, len(text)), text=text) is None
+
+
+@pytest.mark.parametrize("published", ["yesterday", "2023-02-30", "2023-02", "2023"])
+def test_published_that_is_not_a_full_iso_date_raises_published_error(published: str) -> None:
+    """find_dates reads ``published`` as parse does, with the same one error."""
+    with pytest.raises(PublishedError, match=r"e\.g\. 2023-02-15"):
+        find_dates("He left yesterday.", published)
+
+
+def test_published_text_with_a_zone_keeps_its_own_calendar_date() -> None:
+    """A date-time text counts from the day it names, as parse does."""
+    assert [["yesterday", "2023-03-25"]] == _found("He left yesterday.", "2023-03-26T00:30+01:00")
+
+
+def test_a_lexicon_overlay_adds_a_holiday_without_touching_the_packaged_one() -> None:
+    """find_dates reads the Lexicon it is given: its patterns are derived per Lexicon."""
+    lexicon = Lexicon.packaged().overlay({"dates": {"holidays": {"victory day": "05-09"}}})
+    text = "Troops paraded on Victory Day."
+    found = [m.date.value for m in find_dates(text, "2023-05-10", lexicon=lexicon)]
+    assert ["2023-05-09"] == found
+    assert [] == find_dates(text, "2023-05-10")

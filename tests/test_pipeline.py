@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from communique import PublishedError, parse, validate
+from communique import PublishedError, find_dates, parse, validate
 
 ARTICLE = "Talks resume\n\nMarch 3, 2023 10:15 am EST\n\nThe minister spoke on Monday."
 
@@ -64,3 +64,18 @@ def test_a_dateline_with_an_unknown_zone_keeps_its_local_time() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert "2023-03-03T10:15:00" == parse(article).published
+
+
+@pytest.mark.parametrize("published", ["2023-02", "2023"])
+def test_a_partial_date_is_refused_with_the_same_error_as_find_dates(published: str) -> None:
+    """A Document cannot carry "2023-02": parse and find_dates both refuse it, clearly."""
+    with pytest.raises(PublishedError, match="partial date"):
+        parse("Body.", published=published)
+    with pytest.raises(PublishedError, match="partial date"):
+        find_dates("Body.", published)
+
+
+def test_blank_published_is_no_date_in_parse_and_find_dates() -> None:
+    """Blank text means no publication date: relative dates are then left out."""
+    assert parse("He left yesterday.", published="  ").published is None
+    assert [] == find_dates("He left yesterday.", "  ")

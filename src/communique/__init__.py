@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from communique import export
+from communique._version import __version__
 from communique.lexicon import Lexicon, LexiconError
 from communique.model import (
     EVENT_MODES,

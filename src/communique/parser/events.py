@@ -13,13 +13,12 @@ its date the date of the clause (:func:`~communique.parser.dates.record_date`).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from communique.lexicon import alternation, load, phrase_key
+from communique.lexicon import Lexicon, alternation, derived, phrase_key
 from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
@@ -49,7 +48,9 @@ def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
 
 
 @attrs.frozen
-class _Lexicon:
+class _Vocabulary:
+    """The ``events`` table, compiled."""
+
     triggers: dict[str, Trigger]
     pattern: regex.Pattern[str]
     support: regex.Pattern[str]
@@ -66,12 +67,18 @@ class _Lexicon:
     label_stops: frozenset[str]
     np_stops: frozenset[str]
     not_places: frozenset[str]
+    infinitive: str
+    definite: frozenset[str]
+    party: regex.Pattern[str]
+    place: regex.Pattern[str]
+    label_tail: regex.Pattern[str]
+    clause_opener: regex.Pattern[str]
 
 
-@functools.cache
-def _lexicon() -> _Lexicon:
-    """The ``events`` lexicon, read and compiled once."""
-    lex = load("events")
+@derived
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    """The ``events`` table of ``lexicon``, compiled (once per Lexicon)."""
+    lex = lexicon["events"]
     triggers: dict[str, Trigger] = {}
     for group in lex["group"]:
         kind = EventType(group["type"])
@@ -95,7 +102,10 @@ def _lexicon() -> _Lexicon:
     hard = "|".join(rf"{regex.escape(b)}(?=\s)" for b in lex["clauses"]["hard"])
     joined = alternation(lex["clauses"]["after_comma"])
     bare = alternation(lex["clauses"]["bare"])
-    return _Lexicon(
+    definite = alternation(lex["anaphora"]["definite"])
+    places = lex["places"]
+    parties = lex["parties"]
+    return _Vocabulary(
         triggers=triggers,
         pattern=_bounded(list(triggers)),
         support=_bounded(lex["support"]["forms"]),
@@ -108,7 +118,9 @@ def _lexicon() -> _Lexicon:
             rf"(?:{alternation(lex['pronouns']['singular'])})\b", regex.IGNORECASE
         ),
         enumerator=regex.compile(
-            rf"(?:and\s+)?(?:{alternation(lex['enumerators']['words'])})\b", regex.IGNORECASE
+            rf"(?:(?:{alternation(lex['enumerators']['lead'])})\s+)?"
+            rf"(?:{alternation(lex['enumerators']['words'])})\b",
+            regex.IGNORECASE,
         ),
         breaks=regex.compile(
             rf"(?:{hard})|,(?=\s+(?:{joined})\b)|\s(?=(?:{bare})\s)", regex.IGNORECASE
@@ -117,7 +129,27 @@ def _lexicon() -> _Lexicon:
         aspectual=frozenset(lex["aspectual"]["words"]),
         label_stops=frozenset(lex["label"]["stops"]),
         np_stops=frozenset(lex["label"]["noun_phrase_stops"]),
-        not_places=frozenset(lex["places"]["not_places"]),
+        not_places=frozenset(places["not_places"]),
+        infinitive=lex["infinitive"]["marker"],
+        definite=frozenset(lex["anaphora"]["definite"]),
+        party=regex.compile(rf"\s+(?:{alternation(parties['prepositions'])})\s"),
+        place=regex.compile(
+            rf"""(?<![\w-])(?:{alternation(places["prepositions"])})\s+(?:(?:{definite})\s+)?
+            (?P<place>
+              (?&cap)(?:(?:\s|\s(?:{alternation(places["particles"])})\s)(?&cap))*
+              (?:(?:,\s|\s(?:{alternation(places["conjunctions"])})\s)(?&cap)(?:\s(?&cap))*)*
+            )
+            (?(DEFINE)(?P<cap>\p{{Lu}}[\p{{L}}’'.-]*))""",
+            regex.VERBOSE,
+        ),
+        label_tail=regex.compile(
+            rf"\s+(?:{alternation(parties['label_prepositions'])})\s+(?:(?:{definite})\s+)?"
+            rf"\p{{Lu}}[\w’'.-]*"
+            rf"(?:\s+(?:(?:{alternation(parties['label_joiners'])})\s+)?\p{{Lu}}[\w’'.-]*)*"
+        ),
+        clause_opener=regex.compile(
+            rf"^(?:{alternation(lex['pronouns']['clause_openers'])})\s+", regex.IGNORECASE
+        ),
     )
 
 
@@ -156,15 +188,15 @@ class Candidate:
         return [w.casefold() for w in _WORD.findall(head[cut + 1 :])]
 
 
-Rule = Callable[[Candidate, _Lexicon], bool]
+Rule = Callable[[Candidate, _Vocabulary], bool]
 
 
-def _negated(c: Candidate, lex: _Lexicon) -> bool:
+def _negated(c: Candidate, lex: _Vocabulary) -> bool:
     """ "did not meet", "no talks", "without an agreement": nothing happened."""
     return any(w in lex.negation for w in c.near()[-3:])
 
 
-def _unreal(c: Candidate, lex: _Lexicon) -> bool:
+def _unreal(c: Candidate, lex: _Vocabulary) -> bool:
     """A modal, a wish or a condition earlier in the sentence: "must withdraw", "if ... met".
 
     An occasion noun is unreal only with its support verb ("if they had agreed to hold a
@@ -176,21 +208,21 @@ def _unreal(c: Candidate, lex: _Lexicon) -> bool:
     return lex.irrealis.search(c.text, start, c.start) is not None
 
 
-def _infinitive(c: Candidate, lex: _Lexicon) -> bool:
+def _infinitive(c: Candidate, lex: _Vocabulary) -> bool:
     """A verb after "to" is wanted or asked for ("calling on the army to withdraw"), unless
     an aspectual verb leads it ("continued to send arms")."""
     words = c.near()
-    if c.trigger.noun or not words or words[-1] != "to":
+    if c.trigger.noun or not words or words[-1] != lex.infinitive:
         return False
     return len(words) < 2 or words[-2] not in lex.aspectual
 
 
-def _plan_item(c: Candidate, lex: _Lexicon) -> bool:
+def _plan_item(c: Candidate, lex: _Vocabulary) -> bool:
     """A clause that opens with "first," or "third," lists a point of a plan."""
     return lex.enumerator.match(c.text, c.clause.start, c.clause.end) is not None
 
 
-def _support(c: Candidate, lex: _Lexicon) -> list[str] | None:
+def _support(c: Candidate, lex: _Vocabulary) -> list[str] | None:
     """The support verb that governs a noun ("held the first round of"), and what precedes it.
 
     Only determiners, modifiers and "of" may stand between them, and the verb is not an
@@ -200,24 +232,24 @@ def _support(c: Candidate, lex: _Lexicon) -> list[str] | None:
     for m in reversed(list(lex.support.finditer(" ".join(words[-_SUPPORT_WORDS:])))):
         head = " ".join(words[-_SUPPORT_WORDS:])[: m.start()].split()
         between = " ".join(words[-_SUPPORT_WORDS:])[m.end() :].split()
-        if any(w in lex.topic for w in between) or (head and head[-1] == "to"):
+        if any(w in lex.topic for w in between) or (head and head[-1] == lex.infinitive):
             return None
         return head
     return None
 
 
-def _supported(c: Candidate, lex: _Lexicon) -> bool:
+def _supported(c: Candidate, lex: _Vocabulary) -> bool:
     return _support(c, lex) is not None
 
 
-def _with_party(c: Candidate) -> bool:
-    after = regex.match(r"\s+(?:with|between|among)\s", c.text[c.end : c.end + 12])
+def _with_party(c: Candidate, lex: _Vocabulary) -> bool:
+    after = lex.party.match(c.text[c.end : c.end + 12])
     if after is None:
         return False
     return bool(c.actors.within(c.end, min(c.clause.end, c.end + 60)))
 
 
-def _topic(c: Candidate, lex: _Lexicon) -> bool:
+def _topic(c: Candidate, lex: _Vocabulary) -> bool:
     """A noun after "in", "for", "such" ... is talked about, unless held, signed, begun."""
     if not c.trigger.noun:
         return False
@@ -225,21 +257,21 @@ def _topic(c: Candidate, lex: _Lexicon) -> bool:
     return any(w in lex.topic for w in words) and not _supported(c, lex)
 
 
-def _unanchored(c: Candidate, lex: _Lexicon) -> bool:
+def _unanchored(c: Candidate, lex: _Vocabulary) -> bool:
     """A bare noun ("aid", "negotiations") needs a support verb or a named party."""
     if not c.trigger.noun or c.trigger.occasion:
         return False
-    return not _supported(c, lex) and not _with_party(c)
+    return not _supported(c, lex) and not _with_party(c, lex)
 
 
-def _anaphoric(c: Candidate, lex: _Lexicon) -> bool:
+def _anaphoric(c: Candidate, lex: _Vocabulary) -> bool:
     """ "this meeting", or "the visit" after a visit was reported: a second mention."""
     if not c.trigger.noun:
         return False
     words = c.near()
     if (words and words[-1] in lex.anaphora) or " ".join(words[-2:]) in lex.anaphora:
         return True
-    return c.trigger.lemma in c.seen and "the" in words[-3:]
+    return c.trigger.lemma in c.seen and any(w in lex.definite for w in words[-3:])
 
 
 #: The rules that drop a trigger, by name, in the order they are tried.
@@ -257,7 +289,7 @@ REJECTIONS: dict[str, Rule] = {
 # --------------------------------------------------------------------------- the parts
 
 
-def _clauses(text: str, sentence: Span, lex: _Lexicon) -> list[Span]:
+def _clauses(text: str, sentence: Span, lex: _Vocabulary) -> list[Span]:
     """A sentence cut at semicolons and at clause-opening conjunctions."""
     out: list[Span] = []
     start = sentence.start
@@ -278,22 +310,15 @@ def _trim(text: str, span: Span) -> Span | None:
 
 
 _LABEL_WORDS = 8
-_PLACE = regex.compile(
-    r"""(?<![\w-])(?:in|at)\s+(?:the\s+)?
-    (?P<place>
-      (?&cap)(?:(?:\s|\s(?:do|de|da|del|of|on)\s)(?&cap))*
-      (?:(?:,\s|\sand\s)(?&cap)(?:\s(?&cap))*)*
-    )
-    (?(DEFINE)(?P<cap>\p{Lu}[\p{L}’'.-]*))""",
-    regex.VERBOSE,
-)
 
 
-def _location(text: str, clause: Span, dates: Sequence[DateMention]) -> str | None:
+def _location(
+    text: str, clause: Span, dates: Sequence[DateMention], lex: _Vocabulary
+) -> str | None:
     """The place written after "in" or "at" in the clause, without dates."""
-    for m in _PLACE.finditer(text, clause.start, clause.end):
+    for m in lex.place.finditer(text, clause.start, clause.end):
         place = m.group("place").rstrip(".")
-        if place.split()[0].rstrip(",") in _lexicon().not_places:
+        if place.split()[0].rstrip(",") in lex.not_places:
             continue
         if any(d.span.start <= m.start("place") < d.span.end for d in dates):
             continue
@@ -301,9 +326,8 @@ def _location(text: str, clause: Span, dates: Sequence[DateMention]) -> str | No
     return None
 
 
-def _label(text: str, c: Candidate, dates: Sequence[DateMention]) -> str:
+def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
     """A short phrase of the clause around the trigger."""
-    lex = _lexicon()
     if c.trigger.noun:
         start = c.start
         for m in reversed(list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))):
@@ -311,11 +335,7 @@ def _label(text: str, c: Candidate, dates: Sequence[DateMention]) -> str:
                 break
             start = m.start()
         end = c.end
-        tail = regex.match(
-            r"\s+(?:of|between|with|against)\s+(?:the\s+)?\p{Lu}[\w’'.-]*"
-            r"(?:\s+(?:and\s+|of\s+)?\p{Lu}[\w’'.-]*)*",
-            text[c.end : c.clause.end],
-        )
+        tail = lex.label_tail.match(text[c.end : c.clause.end])
         if tail is not None:
             end = c.end + tail.end()
         return text[start:end]
@@ -331,7 +351,7 @@ def _label(text: str, c: Candidate, dates: Sequence[DateMention]) -> str:
     return text[c.start : end].rstrip(".")
 
 
-def _mode(c: Candidate, lex: _Lexicon) -> str | None:
+def _mode(c: Candidate, lex: _Vocabulary) -> str | None:
     """The trigger's own mode, else the first mode whose cue the clause holds."""
     allowed = EVENT_MODES[c.trigger.type]
     if c.trigger.mode in allowed:
@@ -362,11 +382,11 @@ def _ids(mentions: Sequence[Mention], actors: ActorTable) -> list[str]:
 
 
 def _participants(
-    clause: Span, sentence: Span, actors: ActorTable, state: _State, lex: _Lexicon
+    clause: Span, sentence: Span, actors: ActorTable, state: _State, lex: _Vocabulary
 ) -> list[str]:
     """The actors of the clause; a pronoun subject adds the parties it stands for."""
     found = _ids(actors.within(clause.start, clause.end), actors)
-    opening = regex.sub(r"^(?:and|then|but|where|when|while)\s+", "", clause.text, flags=regex.I)
+    opening = lex.clause_opener.sub("", clause.text)
     if lex.plural.match(opening):
         earlier = _ids(actors.within(sentence.start, clause.start), actors) or list(state.previous)
         found = list(dict.fromkeys([*earlier, *found]))
@@ -390,7 +410,7 @@ _VERB_PRIORITY = 2
 _PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for a person
 
 
-def _best(candidates: list[Candidate], lex: _Lexicon) -> Candidate | None:
+def _best(candidates: list[Candidate], lex: _Vocabulary) -> Candidate | None:
     """The trigger of highest priority, the first of equals; "began a hunger strike" is a
     verb phrase and ranks as a verb."""
 
@@ -404,7 +424,7 @@ def _best(candidates: list[Candidate], lex: _Lexicon) -> Candidate | None:
 
 
 def _candidates(
-    text: str, sentence: Span, clause: Span, actors: ActorTable, state: _State, lex: _Lexicon
+    text: str, sentence: Span, clause: Span, actors: ActorTable, state: _State, lex: _Vocabulary
 ) -> list[Candidate]:
     out = []
     seen = frozenset(state.seen)
@@ -424,16 +444,16 @@ def _sentence_events(
     actors: ActorTable,
     dates: Sequence[DateMention],
     state: _State,
+    lex: _Vocabulary,
 ) -> list[Event]:
     """The events of one sentence, at most one a clause."""
-    lex = _lexicon()
     found: list[Event] = []
     for clause in _clauses(text, sentence, lex):
         best = _best(_candidates(text, sentence, clause, actors, state, lex), lex)
         if best is None:
             continue
         participants = _participants(clause, sentence, actors, state, lex)
-        location = _location(text, clause, dates)
+        location = _location(text, clause, dates, lex)
         if not participants and location is not None:
             participants = _ids(actors.within(sentence.start, sentence.end), actors)
         if not participants:
@@ -442,7 +462,7 @@ def _sentence_events(
             id="",
             type=best.trigger.type,
             mode=_mode(best, lex),
-            label=_label(text, best, dates),
+            label=_label(text, best, dates, lex),
             participants=tuple(participants),
             location=location,
             date=record_date(dates, Span.of(text, best.start, clause.end), text=text),
@@ -477,6 +497,8 @@ def find_events(
     actors: ActorTable,
     dates: Sequence[DateMention] = (),
     segments: Segments | None = None,
+    *,
+    lexicon: Lexicon | None = None,
 ) -> tuple[Event, ...]:
     """Find the events that the body and the captions of an article report.
 
@@ -486,6 +508,7 @@ def find_events(
         actors: The actors found in it (participants are their ids).
         dates: The date mentions found in it, to date each event.
         segments: Its sentences (split here when not given).
+        lexicon: The vocabulary to read events with; None for the packaged one.
 
     Returns:
         The events, in text order, with ids ``e1``, ``e2``, ...; each names at least one
@@ -493,6 +516,7 @@ def find_events(
     """
     if segments is None:
         segments = find_segments(text, article)
+    lex = _vocabulary(lexicon or Lexicon.packaged())
     state = _State()
     events: list[Event] = []
     for block, sentences in zip(article.blocks, segments.sentences, strict=True):
@@ -502,7 +526,7 @@ def find_events(
         for sentence in sentences:
             if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):
                 continue
-            for event in _sentence_events(text, sentence, actors, dates, state):
+            for event in _sentence_events(text, sentence, actors, dates, state, lex):
                 events.append(attrs.evolve(event, id=f"e{len(events) + 1}"))
             state.previous = tuple(_ids(actors.within(sentence.start, sentence.end), actors))
     return tuple(events)

@@ -3,62 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import warnings
 
-from dateutil import parser as date_parser
-
-from communique import __version__
-from communique.lexicon import load
+from communique._version import __version__
+from communique.lexicon import Lexicon
 from communique.model import Document, Extractor
 from communique.parser.actors import ActorDictionary, find_actors
 from communique.parser.article import read_article
 from communique.parser.dates import find_dates
 from communique.parser.events import find_events
 from communique.parser.proposals import find_proposals
+from communique.parser.published import PublishedError, read_dateline, read_published
 from communique.parser.segments import find_segments
 from communique.parser.statements import find_statements
 
+__all__ = ["EXTRACTOR", "PublishedError", "document_id", "parse"]
+
 EXTRACTOR = Extractor(name="communique", version=__version__)
-
-
-class PublishedError(ValueError):
-    """Raised when a ``published`` argument is not a date, a datetime or ISO 8601 text."""
-
-
-def published_text(published: dt.date | dt.datetime | str | None) -> str | None:
-    """``published`` as the RFC 3339 / ISO 8601 text that a Document carries.
-
-    Strings are kept as written once they are known to parse, so that a timestamp such as
-    ``2023-02-15T05:28:59.693Z`` comes back byte for byte.
-
-    Raises:
-        PublishedError: a string that is not an ISO 8601 date or date-time.
-    """
-    if published is None:
-        return None
-    if isinstance(published, dt.date):
-        return published.isoformat()
-    text = published.strip()
-    if not text:
-        return None
-    if published_date(text) is None:
-        raise PublishedError(
-            f"published {published!r} is not an ISO 8601 date or date-time "
-            "(e.g. 2023-02-15 or 2023-02-15T05:28:59Z)"
-        )
-    return text
-
-
-def published_date(text: str | None) -> dt.datetime | None:
-    """The datetime that an ISO 8601 date or date-time text means, or None."""
-    if not text:
-        return None
-    try:
-        return dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def document_id(text: str) -> str:
@@ -72,6 +33,7 @@ def parse(
     published: dt.date | dt.datetime | str | None = None,
     actors: ActorDictionary | None = None,
     unnamed_sources: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> Document:
     """Parse one article's text into a Document.
 
@@ -81,11 +43,14 @@ def parse(
         published: when the article was published; relative dates are resolved
             against it. Without it, the article's own dateline is used, if it has one.
         actors: a user actor dictionary (see
-            :func:`~communique.parser.actor_dictionary.load_actor_dictionary`), consulted
+            :func:`~communique.load_actor_dictionary`), consulted
             before the built-in rules.
         unnamed_sources: also keep statements whose source names nobody ("sources
             said", "experts say"), with a null speaker. Off by default: the annotation
             guide does not count them as statements.
+        lexicon: the vocabulary to read the article with (see :doc:`/lexicon`); the
+            packaged :class:`~communique.Lexicon` by default. Build it once and pass the
+            same value to every call: its patterns are compiled once per value.
 
     Returns:
         A Document whose spans all point into ``text``.
@@ -94,22 +59,23 @@ def parse(
         PublishedError: ``published`` is a string that is not ISO 8601. This is the
             only error: any text parses.
     """
-    given = published_text(published)
-    article = read_article(text)
-    published_as = given if given is not None else _dateline(article.published)
-    day = published_date(published_as)
-    segments = find_segments(text, article)
-    dates = find_dates(text, published_as)
-    table = find_actors(text, article, published=day.date() if day else None, dictionary=actors)
+    given = read_published(published)
+    lexicon = lexicon or Lexicon.packaged()
+    article = read_article(text, lexicon=lexicon)
+    when = given if given is not None else read_dateline(article.published)
+    day = when.day if when is not None else None
+    segments = find_segments(text, article, lexicon=lexicon)
+    dates = find_dates(text, day, lexicon=lexicon)
+    table = find_actors(text, article, published=day, dictionary=actors, lexicon=lexicon)
     statements = find_statements(
-        text, article, table, dates, segments, unnamed_sources=unnamed_sources
+        text, article, table, dates, segments, unnamed_sources=unnamed_sources, lexicon=lexicon
     )
-    proposals = find_proposals(text, article, table, dates, statements, segments)
-    events = find_events(text, article, table, dates, segments)
+    proposals = find_proposals(text, article, table, dates, statements, segments, lexicon=lexicon)
+    events = find_events(text, article, table, dates, segments, lexicon=lexicon)
     return Document(
         id=document_id(text),
         title=article.title,
-        published=published_as,
+        published=when.text if when is not None else None,
         outlet=article.outlet,
         origin=article.origin,
         text=text,
@@ -120,24 +86,3 @@ def parse(
         events=events,
         extractor=EXTRACTOR,
     )
-
-
-def _dateline(written: str | None) -> str | None:
-    """The article's own dateline, kept as written when it is ISO 8601."""
-    if written is None:
-        return None
-    if published_date(written) is not None:
-        return written
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
-        try:
-            return date_parser.parse(written, fuzzy=True, tzinfos=_zones()).isoformat()
-        except (ValueError, OverflowError):
-            return None
-
-
-@functools.cache
-def _zones() -> dict[str, int]:
-    """Dateline zone abbreviations as offsets in seconds (the article lexicon)."""
-    hours: dict[str, float] = load("article")["timezones"]
-    return {name: int(offset * 3600) for name, offset in hours.items()}

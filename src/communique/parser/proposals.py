@@ -12,13 +12,12 @@ third, ...") are the points; a later "denied the content of the report" sets the
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from communique.lexicon import alternation, load, phrase_key
+from communique.lexicon import Lexicon, alternation, derived, phrase_key
 from communique.model import (
     ActorKind,
     DateMention,
@@ -37,7 +36,9 @@ __all__ = ["FINDERS", "find_proposals"]
 
 
 @attrs.frozen
-class _Lexicon:
+class _Vocabulary:
+    """The ``proposals`` table, compiled."""
+
     cue: regex.Pattern[str]
     formula: regex.Pattern[str]
     plan: regex.Pattern[str]
@@ -48,41 +49,44 @@ class _Lexicon:
     statuses: dict[str, ProposalStatus]
 
 
-@functools.cache
-def _lexicon() -> _Lexicon:
-    """The ``proposals`` lexicon, read and compiled once."""
-    lex = load("proposals")
+@derived
+def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
+    """The ``proposals`` table of ``lexicon``, compiled (once per Lexicon)."""
+    lex = lexicon["proposals"]
     flags = regex.IGNORECASE | regex.VERBOSE
     verbs = {
         phrase_key(form): ProposalStatus(name)
         for name in ("denied", "rejected", "accepted", "withdrawn")
         for form in lex["status"][name]
     }
-    return _Lexicon(
+    return _Vocabulary(
         cue=regex.compile(rf"(?<![\w-])(?:{alternation(lex['cues']['forms'])})(?![\w-])", flags),
         formula=regex.compile(
             "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
         ),
         plan=regex.compile(
-            rf"""(?<![\w-])(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?
+            rf"""(?<![\w-])(?:{alternation(lex["plans"]["determiners"])})\s+(?:[\w-]+\s+){{0,2}}?
             (?:{alternation(lex["plans"]["nouns"])})\s+
             (?:{alternation(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
             flags,
         ),
         empty=regex.compile(
             rf"""(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex["empty"]["heads"])})
-            (?!\s+(?:for|of|that|on)\b)""",
+            (?!\s+(?:{alternation(lex["empty"]["complements"])})\b)""",
             flags,
         ),
         enumerator=regex.compile(
-            rf"\s*(?:and\s+)?(?:{alternation(lex['points']['enumerators'])})\s*,?\s*", flags
+            rf"\s*(?:(?:{alternation(lex['points']['lead'])})\s+)?"
+            rf"(?:{alternation(lex['points']['enumerators'])})\s*,?\s*",
+            flags,
         ),
         declined=regex.compile(
             rf"(?<![\w-])(?:{alternation(lex['declined']['words'])})\s+\Z", regex.IGNORECASE
         ),
         status=regex.compile(
             rf"""(?<![\w-])(?P<verb>{alternation(list(verbs))})\s+
-            (?:(?:the|its|this|that|a)\s+)?(?:content\s+of\s+(?:the\s+)?)?
+            (?:(?:{alternation(lex["status"]["determiners"])})\s+)?
+            (?:(?:{alternation(lex["status"]["about"])})\s+)?
             (?:{alternation(lex["status"]["objects"])})(?![\w-])""",
             flags,
         ),
@@ -98,6 +102,7 @@ class _Context:
     actors: ActorTable
     statements: Sequence[Statement]
     dates: Sequence[DateMention]
+    vocabulary: _Vocabulary
 
 
 @attrs.frozen
@@ -173,7 +178,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 def _points(ctx: _Context, after: int, sentence: Span) -> tuple[str, ...]:
     """The items of "...: first, A; B; third, C; and fourth, D." in order."""
-    lex = _lexicon()
+    lex = ctx.vocabulary
     rest = ctx.text[after : sentence.end]
     if not rest.lstrip().startswith(":"):
         return ()
@@ -192,7 +197,7 @@ def _points(ctx: _Context, after: int, sentence: Span) -> tuple[str, ...]:
 
 def _from_cue(ctx: _Context, sentence: Span) -> list[_Draft]:
     """ "X proposed a plan: first, ...", "calling on the army to return ...", "arguing for"."""
-    lex = _lexicon()
+    lex = ctx.vocabulary
     out = []
     for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end):
         summary = _clause_after(ctx, m.end(), sentence)
@@ -219,7 +224,7 @@ def _from_cue(ctx: _Context, sentence: Span) -> list[_Draft]:
 def _declined(ctx: _Context, sentence: Span, position: int) -> bool:
     """ "instead of proposing", "no longer calling for": the cue is set aside."""
     return (
-        _lexicon().declined.search(ctx.text, max(sentence.start, position - 20), position)
+        ctx.vocabulary.declined.search(ctx.text, max(sentence.start, position - 20), position)
         is not None
     )
 
@@ -227,7 +232,7 @@ def _declined(ctx: _Context, sentence: Span, position: int) -> bool:
 def _from_plan(ctx: _Context, sentence: Span) -> list[_Draft]:
     """ "a peace plan drafted by Biden, which included ...": the maker proposes it."""
     out = []
-    for m in _lexicon().plan.finditer(ctx.text, sentence.start, sentence.end):
+    for m in ctx.vocabulary.plan.finditer(ctx.text, sentence.start, sentence.end):
         makers = ctx.actors.within(m.start("maker"), sentence.end)
         if not makers or makers[0][0] != m.start("maker"):
             continue
@@ -240,7 +245,7 @@ def _from_plan(ctx: _Context, sentence: Span) -> list[_Draft]:
 def _from_formula(ctx: _Context, sentence: Span) -> list[_Draft]:
     """ "negotiations without preconditions" inside what a named source said."""
     out = []
-    for m in _lexicon().formula.finditer(ctx.text, sentence.start, sentence.end):
+    for m in ctx.vocabulary.formula.finditer(ctx.text, sentence.start, sentence.end):
         statement = _statement_at(ctx, m.start())
         if statement is None or statement.speaker is None:
             continue
@@ -260,7 +265,7 @@ FINDERS: dict[str, Finder] = {
 
 def _status(ctx: _Context, after: int, sentence: Span, following: Span | None) -> ProposalStatus:
     """Denied, rejected, accepted or withdrawn when a later verb says so, else proposed."""
-    lex = _lexicon()
+    lex = ctx.vocabulary
     for start, end in (
         (after, sentence.end),
         (following.start, following.end) if following else (0, 0),
@@ -278,6 +283,8 @@ def find_proposals(
     dates: Sequence[DateMention] = (),
     statements: Sequence[Statement] = (),
     segments: Segments | None = None,
+    *,
+    lexicon: Lexicon | None = None,
 ) -> tuple[Proposal, ...]:
     """Find the plans, offers, demands and conditions that actors put forward.
 
@@ -288,12 +295,13 @@ def find_proposals(
         dates: The date mentions found in it, to date each proposal.
         statements: The statements found in it: their speakers propose what they say.
         segments: Its sentences (split here when not given).
+        lexicon: The vocabulary to read proposals with; None for the packaged one.
 
     Returns:
         The proposals, in text order, with ids ``p1``, ``p2``, ...; two never share
         evidence.
     """
-    ctx = _Context(text, actors, statements, dates)
+    ctx = _Context(text, actors, statements, dates, _vocabulary(lexicon or Lexicon.packaged()))
     found: list[tuple[_Draft, Span, Span | None]] = []
     if segments is None:
         segments = find_segments(text, article)

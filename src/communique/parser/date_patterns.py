@@ -1,0 +1,197 @@
+"""The date tagger's patterns, built from the Lexicon on first use.
+
+The rules' verbose patterns and the fragments they share are written in ``dates.toml``
+(``[patterns]``); here they are filled with the vocabulary (month names, ordinals,
+holidays ...) and compiled, once per Lexicon value: the master alternation of all rules,
+the cheap core-word scan that limits where it is tried, and the tense and clause cues that
+resolution reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import regex
+
+from communique.lexicon import Lexicon, alternation, derived
+
+__all__ = [
+    "clause_stop",
+    "clock",
+    "cores",
+    "deadline",
+    "longer_period",
+    "master",
+    "phrase",
+    "tense_cue",
+]
+
+#: A placeholder in a pattern template: ``{NAME}`` a fragment, ``{name}`` a vocabulary.
+#: (Patterns are kept as text here and compiled on first use.)
+_PLACEHOLDER = r"\{([A-Za-z][A-Za-z0-9_]*)\}"
+#: What may open an expression a few words before its core word.
+_OPENER = r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z"
+
+
+def phrase(word: str) -> str:
+    """The key a matched word is looked up by in the dates table: case-folded, trimmed,
+    without a final stop, whitespace runs as one space."""
+    return regex.sub(r"\s+", " ", word.casefold().strip().rstrip("."))
+
+
+def _title_words(phrase: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in phrase.split(" "))
+
+
+@derived
+def _month_names(lexicon: Lexicon) -> tuple[str, str, str]:
+    """Title-case alternations: full names, abbreviations with and without their stop."""
+    months: Mapping[str, int] = lexicon["dates"]["months"]
+    full = [w for w in months if not any(o != w and o.startswith(w) for o in months)]
+    abbr = [w for w in months if w not in full]
+    return (
+        alternation(w.title() for w in full),
+        alternation(w.title() + "." for w in abbr),
+        alternation(w.title() for w in abbr),
+    )
+
+
+def _vocabularies(lexicon: Lexicon) -> dict[str, str]:
+    """The alternations that pattern templates name as ``{name}``."""
+    lex = lexicon["dates"]
+    full, abbr, bare = _month_names(lexicon)
+    return {
+        "full": full,
+        "abbr": abbr,
+        "bare": bare,
+        "ordinals": alternation(lex["ordinals"]),
+        "numbers": alternation(lex["numbers"]),
+        "weekdays": alternation(w.title() for w in lex["weekdays"]),
+        "day_parts": alternation(lex["day_parts"]["words"]),
+        "vague_numbers": alternation(lex["vague_numbers"]["words"]),
+        "directions": alternation(lex["directions"]),
+        "seasons": alternation(lex["seasons"]),
+        "holidays": alternation(_title_words(h) for h in lex["holidays"]),
+        "decades": alternation(lex["decades"]),
+        "references": alternation(lex["references"]),
+        "centuries": alternation(lex["spoken_years"]["centuries"]),
+    }
+
+
+@derived
+def _fragments(lexicon: Lexicon) -> dict[str, str]:
+    """The named fragments of ``[patterns.fragments]``, filled in."""
+    templates: Mapping[str, str] = lexicon["dates"]["patterns"]["fragments"]
+    names = _vocabularies(lexicon)
+    done: dict[str, str] = {}
+
+    def fill(template: str) -> str:
+        return regex.sub(
+            _PLACEHOLDER, lambda m: names[m[1]] if m[1] in names else expand(m[1]), template
+        )
+
+    def expand(name: str) -> str:
+        if name not in done:
+            done[name] = fill(templates[name])
+        return done[name]
+
+    for name in templates:
+        expand(name)
+    return done
+
+
+@derived
+def master(lexicon: Lexicon) -> tuple[regex.Pattern[str], tuple[str, ...]]:
+    """The alternation of the rules' patterns (group ``R<i>`` for rule i) and the rules'
+    names, in the order they are tried."""
+    rules: Mapping[str, str] = lexicon["dates"]["patterns"]["rules"]
+    fragments = _fragments(lexicon)
+    patterns = (regex.sub(_PLACEHOLDER, lambda m: fragments[m[1]], p) for p in rules.values())
+    alternatives = "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(patterns))
+    wrapped = rf"(?<![\w'’-])(?:{alternatives})(?<![\s,])"
+    return regex.compile(wrapped, regex.VERBOSE | regex.VERSION0), tuple(rules)
+
+
+@derived
+def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The words every date expression contains, and the words that may open one.
+
+    A cheap scan for them limits the costly alternation to the few places it can match.
+    """
+    lex = lexicon["dates"]
+    full, _, bare = _month_names(lexicon)
+    words: Iterable[str] = [
+        *lex["references"],
+        *lex["seasons"],
+        *lex["decades"],
+        *lex["holidays"],
+        *lex["spoken_years"]["centuries"],
+        *lex["patterns"]["core_words"],
+        *lex["ordinals"],
+        *lex["day_parts"]["words"],
+    ]
+    weekdays = alternation(w.title() for w in lex["weekdays"])
+    core = regex.compile(
+        rf"['’]?\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))(?![\w])"
+    )
+    return core, regex.compile(_OPENER)
+
+
+@derived
+def clause_stop(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A clause end; the abbreviations are those of sentence segmentation (sentences.toml)."""
+    lex = lexicon["sentences"]["abbreviations"]
+    words = alternation([*lex["titles"], *lex["months"], *lex["other"]])
+    return regex.compile(
+        rf"""[;\n] | (?<! (?<![\w.]) (?: {words} | (?:\p{{L}}\.)*\p{{Lu}} ) ) [.!?]
+        (?= ["'”’)]* \s )""",
+        regex.VERBOSE,
+    )
+
+
+@derived
+def deadline(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A deadline word ("by", "until") right before the end of the searched stretch."""
+    cues: Mapping[str, Any] = lexicon["dates"]["cues"]
+    words = alternation(cues["deadline"])
+    particles = alternation(cues["deadline_particles"])
+    return regex.compile(rf"(?<![\w'])(?i:{words})\s+(?:(?i:{particles})\s+)?\Z")
+
+
+@derived
+def tense_cue(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A tense cue, or a look-alike that is no cue at all ("next to").
+
+    A future cue takes the verb it governs with it: "will be named" is one future cue, not
+    a future one followed by a past one.
+    """
+    cues = lexicon["dates"]["cues"]
+    return regex.compile(
+        rf"""(?<![\w'])
+        (?: (?P<none>(?i:{alternation(cues["not_cues"])}))
+          | (?P<future>(?i:{alternation(cues["future"])}))
+            (?: \s+ (?i:{alternation(cues["auxiliaries"])}) (?!\w) ){{0,3}} (?: \s+ \w+ )?
+          | (?P<perfect>(?i:{alternation(cues["perfect"])}))
+          | (?P<past>(?i:{alternation(cues["past"])}))
+          | (?P<present>(?i:{alternation(cues["present"])})) )
+        (?!\w)""",
+        regex.VERBOSE,
+    )
+
+
+@derived
+def clock(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A clock time right before the end of the searched stretch ("10 p.m. EDT")."""
+    clock = lexicon["dates"]["cues"]["clock"]
+    return regex.compile(
+        rf"(?:\d\s*(?i:{alternation(clock['times'])})|(?i:{alternation(clock['named'])}))"
+        rf"(?:\s+(?:{alternation(clock['zones'])}))?\s*\Z"
+    )
+
+
+@derived
+def longer_period(lexicon: Lexicon) -> regex.Pattern[str]:
+    """A reporting period longer than a quarter ("for the nine months")."""
+    words = alternation(lexicon["dates"]["comparisons"]["longer_periods"])
+    return regex.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
