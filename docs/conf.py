@@ -29,6 +29,7 @@ napoleon_numpy_docstring = False
 nitpicky = True
 nitpick_ignore = [
     ("py:class", "cattrs.converters.Converter"),
+    ("py:class", "cattrs.Converter"),
     ("py:class", "attrs.Attribute"),
     ("py:class", "T"),
     ("py:class", "IO"),

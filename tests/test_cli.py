@@ -271,3 +271,40 @@ def test_parse_unnamed_sources_only_on_request(
     result = run("parse", article, *flags)
     assert 0 == result.returncode
     assert speakers == [s.speaker for s in loads(result.stdout).statements]
+
+
+def test_parse_with_a_lexicon_file_learns_a_reporting_verb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lexicon FILE.toml` lays a user's words over the packaged lexicon."""
+    article = write(
+        tmp_path,
+        "a.txt",
+        "Foreign Minister Anna Berg opined that the talks would resume in March.",
+    )
+    words = write(tmp_path, "mine.toml", '[cues.cues.speech]\nforms = ["opined"]\n')
+    assert 0 == main(["parse", article])
+    assert () == loads(capsys.readouterr().out).statements
+    assert 0 == main(["parse", article, "--lexicon", words])
+    assert ["opined"] == [s.cue for s in loads(capsys.readouterr().out).statements]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[cues\n", "is not valid TOML"),
+        ('[cues.cues.speach]\nforms = ["opined"]\n', "lexicon.cues.cues.speach: missing act"),
+        ("[verbs]\n", "unknown lexicon table verbs"),
+    ],
+)
+def test_parse_refuses_a_broken_lexicon_in_one_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """A lexicon file that cannot be used exits 2 with one line naming the problem."""
+    article = write(tmp_path, "a.txt", "Talks resume.")
+    words = write(tmp_path, "mine.toml", content)
+    done = run("parse", article, "--lexicon", words)
+    assert 2 == done.returncode
+    assert message in done.stderr
+    assert 1 == len(done.stderr.strip().splitlines())
+    assert "" == done.stdout

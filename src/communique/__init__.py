@@ -1,8 +1,15 @@
-"""communique: typed, verifiable records of who said what in news about diplomacy."""
+"""communique: typed, verifiable records of who said what in news about diplomacy.
+
+The records, serializers and validator load with the package; the parser (whose rules
+are most of the code) and the exporters load on first use of one of their names, so a
+program that only reads or validates datasets does not pay for them.
+"""
 
 from __future__ import annotations
 
-from communique import export
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from communique._version import __version__
 from communique.lexicon import Lexicon, LexiconError
 from communique.model import (
@@ -26,15 +33,6 @@ from communique.model import (
     StatementMode,
     TimexValue,
 )
-from communique.parser import PublishedError, parse
-from communique.parser.actor_dictionary import (
-    ActorDictionary,
-    ActorDictionaryError,
-    DictionaryEntry,
-    Office,
-    load_actor_dictionary,
-)
-from communique.parser.dates import find_dates
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     LoadError,
@@ -47,6 +45,45 @@ from communique.serialize import (
     to_dict,
     write_jsonl,
 )
+
+if TYPE_CHECKING:
+    from communique import export
+    from communique.parser import PublishedError, parse
+    from communique.parser.actor_dictionary import (
+        ActorDictionary,
+        ActorDictionaryError,
+        DictionaryEntry,
+        Office,
+        load_actor_dictionary,
+    )
+    from communique.parser.dates import find_dates
+
+#: Public names loaded on first use, and the module each comes from.
+_ON_FIRST_USE = {
+    "parse": "communique.parser",
+    "PublishedError": "communique.parser",
+    "find_dates": "communique.parser.dates",
+    "ActorDictionary": "communique.parser.actor_dictionary",
+    "ActorDictionaryError": "communique.parser.actor_dictionary",
+    "DictionaryEntry": "communique.parser.actor_dictionary",
+    "Office": "communique.parser.actor_dictionary",
+    "load_actor_dictionary": "communique.parser.actor_dictionary",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "export":
+        return importlib.import_module("communique.export")
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module 'communique' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "EVENT_MODES",

@@ -14,6 +14,7 @@ from typing import IO
 
 from communique import __version__
 from communique.export import COLUMNS, write_table
+from communique.lexicon import Lexicon, LexiconError
 from communique.model import Document
 from communique.parser import PublishedError, parse
 from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
@@ -80,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a JSON Lines actor dictionary (name, aliases, kind, country, sector, "
         "identifiers, roles with start/end dates) consulted before the built-in rules",
+    )
+    parse_cmd.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="a TOML file of words to add to the packaged lexicon (reporting verbs, titles, "
+        "event triggers, organization words), laid out as the packaged tables; see the "
+        "docs page 'Teach the parser a new word'",
     )
     parse_cmd.add_argument(
         "--unnamed-sources",
@@ -211,6 +219,12 @@ def _run_parse(args: argparse.Namespace) -> int:
             reason = _reason(error)
             prefix = "" if reason.startswith(args.actors) else f"{args.actors}: "
             raise UsageError(prefix + reason) from None
+    lexicon = None
+    if args.lexicon is not None:
+        try:
+            lexicon = Lexicon.from_file(args.lexicon)
+        except LexiconError as error:
+            raise UsageError(str(error)) from None
     lines: list[str] = []
     for name in names:
         try:
@@ -219,6 +233,7 @@ def _run_parse(args: argparse.Namespace) -> int:
                 published=args.published or None,
                 actors=dictionary,
                 unnamed_sources=args.unnamed_sources,
+                lexicon=lexicon,
             )
         except PublishedError as error:
             raise UsageError(str(error)) from None

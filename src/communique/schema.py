@@ -6,7 +6,6 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -34,6 +33,8 @@ class Problem:
 
 def schema_text() -> str:
     """The JSON Schema of a Document (Draft 2020-12), as shipped in the package."""
+    from importlib.resources import files  # on first use: it costs more than the rest
+
     return files("communique").joinpath("schemas", SCHEMA_FILE).read_text("utf-8")
 
 

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Iterable, Iterator
-from typing import IO, Any, TypeVar, get_args, get_origin
-
-import cattrs
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
+from typing import IO, TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
 from communique.model import Document
+
+if TYPE_CHECKING:  # cattrs is imported when the first document is converted
+    import cattrs
 
 T = TypeVar("T")
 
@@ -41,6 +37,8 @@ def _is_tuple(kind: Any) -> bool:
 
 
 def _strict_tuple(kind: Any, converter: cattrs.Converter) -> Any:
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
     item = get_args(kind)[0]
     structure_item = converter.get_structure_hook(item)
 
@@ -92,7 +90,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter configured by :func:`communique.serialize.configure_converter`."""
+    """A new converter configured by :func:`communique.configure_converter`."""
+    import cattrs
+
     converter = cattrs.Converter(
         forbid_extra_keys=True,
         unstruct_collection_overrides={tuple: list},
@@ -101,12 +101,15 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = make_converter()
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The converter of :func:`to_dict` and :func:`from_dict`, made on first use."""
+    return make_converter()
 
 
 def to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready dict of ``document``, every field present, in canonical order."""
-    result: dict[str, Any] = _CONVERTER.unstructure(document)
+    result: dict[str, Any] = _converter().unstructure(document)
     return result
 
 
@@ -118,8 +121,15 @@ def from_dict(data: Any) -> Document:
     """
     if not isinstance(data, dict):
         raise LoadError(f"a Document is a JSON object, not {_json_type(data)}")
+    import cattrs
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     try:
-        return _CONVERTER.structure(data, Document)
+        return _converter().structure(data, Document)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         messages = cattrs.transform_error(error, path="$", format_exception=_describe)
         raise LoadError("; ".join(messages)) from None
@@ -215,6 +225,8 @@ def iter_lines(stream: IO[bytes], *, max_line_bytes: int) -> Iterator[bytes | Lo
 
 
 def _describe(error: BaseException, kind: type | None) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError
+
     if isinstance(error, KeyError):
         return "required field missing"
     if isinstance(error, ForbiddenExtraKeysError):

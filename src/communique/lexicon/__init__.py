@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -159,6 +158,8 @@ class Lexicon(Mapping[str, Mapping[str, Any]]):
 
 @functools.cache
 def _packaged() -> Lexicon:
+    from importlib.resources import files  # on first use: it costs more than the rest
+
     package = files(__package__)
     return Lexicon(
         {

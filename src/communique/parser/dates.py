@@ -117,7 +117,7 @@ def find_dates(
 
     Raises:
         PublishedError: ``published`` is a string that is not a full ISO 8601 date or
-            date-time (the one reader of :func:`~communique.parser.published.read_published`).
+            date-time (read as :func:`~communique.parse` reads it).
     """
     lexicon = lexicon or Lexicon.packaged()
     given = read_published(published)

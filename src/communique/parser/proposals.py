@@ -132,7 +132,9 @@ def _statement_at(ctx: _Context, position: int) -> Statement | None:
     ]
 
     def nearest(s: Statement) -> tuple[int, int]:
-        before = [m[0] for m in ctx.actors.within(s.evidence.start, position) if m[2] == s.speaker]
+        before = [
+            m.start for m in ctx.actors.within(s.evidence.start, position) if m.actor == s.speaker
+        ]
         return s.evidence.start, max(before, default=-1)
 
     return max(holding, key=nearest, default=None)
@@ -146,13 +148,13 @@ def _proposer_before(ctx: _Context, sentence: Span, position: int) -> str | None
     mentions = [
         m
         for m in ctx.actors.within(sentence.start, position)
-        if not regex.match(r"['’]s?\b", ctx.text[m[1] : m[1] + 2])
+        if not regex.match(r"['’]s?\b", ctx.text[m.end : m.end + 2])
     ]
-    for _, _, ident in reversed(mentions):
-        actor = ctx.actors.by_id(ident)
+    for mention in reversed(mentions):
+        actor = ctx.actors.by_id(mention.actor)
         if actor is not None and actor.kind is ActorKind.PERSON:
-            return ident
-    return mentions[-1][2] if mentions else None
+            return mention.actor
+    return mentions[-1].actor if mentions else None
 
 
 def _is_media(ctx: _Context, ident: str) -> bool:
@@ -234,11 +236,11 @@ def _from_plan(ctx: _Context, sentence: Span) -> list[_Draft]:
     out = []
     for m in ctx.vocabulary.plan.finditer(ctx.text, sentence.start, sentence.end):
         makers = ctx.actors.within(m.start("maker"), sentence.end)
-        if not makers or makers[0][0] != m.start("maker"):
+        if not makers or makers[0].start != m.start("maker"):
             continue
         summary = _trim(ctx.text, m.start(), sentence.end)
         if summary is not None:
-            out.append(_Draft(makers[0][2], summary, (), summary, None))
+            out.append(_Draft(makers[0].actor, summary, (), summary, None))
     return out
 
 
