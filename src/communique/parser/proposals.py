@@ -27,7 +27,7 @@ from communique.model import (
     Span,
     Statement,
 )
-from communique.parser.actor_table import ActorTable
+from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.segments import Segments, find_segments
@@ -40,11 +40,19 @@ class _Vocabulary:
     """The ``proposals`` table, compiled."""
 
     cue: regex.Pattern[str]
+    addressed: regex.Pattern[str]
+    noun: regex.Pattern[str]
+    counted: regex.Pattern[str]
+    breaks: regex.Pattern[str]
+    noun_end: regex.Pattern[str]
+    position: regex.Pattern[str]
+    passive: regex.Pattern[str]
     formula: regex.Pattern[str]
     plan: regex.Pattern[str]
     empty: regex.Pattern[str]
     enumerator: regex.Pattern[str]
     declined: regex.Pattern[str]
+    hedge: regex.Pattern[str]
     status: regex.Pattern[str]
     statuses: dict[str, ProposalStatus]
 
@@ -61,6 +69,38 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     }
     return _Vocabulary(
         cue=regex.compile(rf"(?<![\w-])(?:{alternation(lex['cues']['forms'])})(?![\w-])", flags),
+        addressed=regex.compile(
+            rf"""(?<![\w-])(?:{alternation(lex["cues"]["addressed"])})\s+
+            (?P<to>(?:[\w.'’-]+\s+){{1,5}}?)to\s+(?=\p{{Ll}})""",
+            flags,
+        ),
+        noun=regex.compile(
+            rf"""(?<![\w-])(?P<head>{alternation(lex["nouns"]["heads"])})(?![\w-])
+            (?P<rest>\s*:|\s+(?:{alternation(lex["nouns"]["complements"])})(?![\w-]))?""",
+            flags,
+        ),
+        breaks=regex.compile(
+            rf"(?<![\w-])(?:{alternation(lex['nouns']['breaks'])})(?![\w-])|[,;:()\"“”]",
+            regex.IGNORECASE,
+        ),
+        noun_end=regex.compile(
+            rf"[,;:]|\.(?=\s|$)|\s(?:{alternation(lex['nouns']['ends'])})(?![\w-])",
+            regex.IGNORECASE,
+        ),
+        counted=regex.compile(rf"(?<![\w-]){lex['nouns']['counted']}(?![\w])", flags),
+        position=regex.compile(
+            rf"""(?<![\w-])(?:
+            (?P<modal>{alternation(lex["positions"]["modals"])})\s+
+            (?!(?:{alternation(lex["positions"]["not_after"])})(?![\w-]))\p{{Ll}}
+            |(?P<condition>{alternation(lex["positions"]["conditions"])})\s
+            |(?P<offer>{alternation(lex["positions"]["offers"])})\s+\p{{Ll}})""",
+            flags,
+        ),
+        passive=regex.compile(
+            rf"""[^.;]{{0,40}}?(?<![\w-])(?:{alternation(lex["status"]["passive"])})\s+
+            (?P<verb>{alternation(list(verbs))})(?![\w-])""",
+            flags,
+        ),
         formula=regex.compile(
             "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
         ),
@@ -77,11 +117,14 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         ),
         enumerator=regex.compile(
             rf"\s*(?:(?:{alternation(lex['points']['lead'])})\s+)?"
-            rf"(?:{alternation(lex['points']['enumerators'])})\s*,?\s*",
+            rf"(?:{alternation(lex['points']['enumerators'])}|{lex['points']['numbered']})\s*,?\s*",
             flags,
         ),
         declined=regex.compile(
             rf"(?<![\w-])(?:{alternation(lex['declined']['words'])})\s+\Z", regex.IGNORECASE
+        ),
+        hedge=regex.compile(
+            rf"(?<![\w-])(?:{alternation(lex['declined']['hedges'])})(?![\w-])", regex.IGNORECASE
         ),
         status=regex.compile(
             rf"""(?<![\w-])(?P<verb>{alternation(list(verbs))})\s+
@@ -121,6 +164,7 @@ Finder = Callable[[_Context, Span], list[_Draft]]
 _STOP = regex.compile(r"[,;:]|\.(?=\s|$)|$")
 _MAX_SENTENCE = 3000
 _MIN_WORDS = 3  # "demands to Ukraine" names no content
+_STANCE_REACH = 2  # sentences after a source's proposal in which its stances repeat it
 
 
 def _statement_at(ctx: _Context, position: int) -> Statement | None:
@@ -198,36 +242,142 @@ def _points(ctx: _Context, after: int, sentence: Span) -> tuple[str, ...]:
 
 
 def _from_cue(ctx: _Context, sentence: Span) -> list[_Draft]:
-    """ "X proposed a plan: first, ...", "calling on the army to return ...", "arguing for"."""
+    """ "X proposed a plan: first, ...", "calling on the army to return ...", "arguing for",
+    "asked Congress to approve ..."."""
     lex = ctx.vocabulary
+    starts = [(m.start(), m.end()) for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end)]
+    for m in lex.addressed.finditer(ctx.text, sentence.start, sentence.end):
+        if ctx.actors.within(m.start("to"), m.end("to")):
+            starts.append((m.start(), m.start("to")))
     out = []
-    for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end):
-        summary = _clause_after(ctx, m.end(), sentence)
+    for cue_start, after in sorted(starts):
+        summary = _clause_after(ctx, after, sentence)
         if (
             summary is None
             or len(summary.text.split()) < _MIN_WORDS
             or lex.empty.match(summary.text)
-            or _declined(ctx, sentence, m.start())
+            or _declined(ctx, sentence, cue_start)
         ):
             continue
-        statement = _statement_at(ctx, m.start())
+        statement = _statement_at(ctx, cue_start)
         proposer = statement.speaker if statement is not None else None
         if proposer is None or _is_media(ctx, proposer):
-            proposer = _proposer_before(ctx, sentence, m.start()) or proposer
+            proposer = (
+                _owner_of_subject(ctx, sentence, cue_start)
+                or _proposer_before(ctx, sentence, cue_start)
+                or proposer
+            )
         if proposer is None:
             continue
         points = _points(ctx, summary.end, sentence)
         end = sentence.end if points else summary.end
-        evidence = Span.of(ctx.text, m.start(), end)
+        evidence = Span.of(ctx.text, cue_start, end)
         out.append(_Draft(proposer, summary, points, evidence, statement))
+        for partner in _partners(ctx, sentence, cue_start, proposer):
+            evidence = Span.of(ctx.text, partner.start, end)
+            out.append(_Draft(partner.actor, summary, points, evidence, statement))
+    return out
+
+
+def _owner_of_subject(ctx: _Context, sentence: Span, position: int) -> str | None:
+    """The owner of the subject just before the cue: "Saddam's message called for"."""
+    for mention in reversed(ctx.actors.within(max(sentence.start, position - 60), position)):
+        between = ctx.text[mention.end : position]
+        if regex.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){1,2}", between):
+            return mention.actor
+    return None
+
+
+def _partners(ctx: _Context, sentence: Span, position: int, proposer: str) -> list[Mention]:
+    """The first of two joined subjects of the cue: "Yeltsin and Kuchma called for ..."."""
+    mentions = ctx.actors.within(sentence.start, position)
+    if len(mentions) < 2 or mentions[-1].actor != proposer:
+        return []
+    first, second = mentions[-2], mentions[-1]
+    if (
+        regex.fullmatch(r"\s+and\s+", ctx.text[first.end : second.start])
+        and regex.fullmatch(r"(?:\s+[\w-]+)?\s+", ctx.text[second.end : position])
+        and first.actor != proposer
+    ):
+        return [first]
+    return []
+
+
+def _from_noun(ctx: _Context, sentence: Span) -> list[_Draft]:
+    """ "Iran's five-point counteroffer: ...", "a U.S. ceasefire offer", "the U.S.'s demand
+    for Laden's extradition": the owner of the noun proposes what it names."""
+    lex = ctx.vocabulary
+    out = []
+    for m in lex.noun.finditer(ctx.text, sentence.start, sentence.end):
+        owner = None
+        for mention in reversed(ctx.actors.within(max(sentence.start, m.start() - 60), m.start())):
+            between = ctx.text[mention.end : m.start()]
+            possessor = regex.match(r"['’]s?(?=\s)", between) is not None
+            words = between[2:] if possessor and between[1:2] == "s" else between
+            if lex.breaks.search(words) or len(words.split()) > 3:
+                break
+            before = ctx.text[max(sentence.start, mention.start - 12) : mention.start]
+            if possessor or regex.search(r"(?:^|\s)(?:a|an|the)\s+$", before, regex.I):
+                owner = mention
+            break
+        if owner is None or _is_media(ctx, owner.actor):
+            continue
+        modifiers = ctx.text[owner.end : m.start()].strip(" '’s")
+        colon = m.group("rest") is not None and m.group("rest").strip() == ":"
+        bare = m.group("rest") is None and not lex.counted.search(modifiers)
+        if bare and (not modifiers or lex.empty.fullmatch(m.group("head"))):
+            continue
+        start = owner.start
+        if colon:
+            end = m.end("head")
+            points = _points(ctx, end, sentence)
+            if not points:
+                continue
+        else:
+            stop = lex.noun_end.search(ctx.text, m.end(), sentence.end)
+            end = stop.start() if stop is not None else sentence.end
+            points = ()
+        summary = _trim(ctx.text, start, end)
+        if summary is None or len(summary.text.split()) < _MIN_WORDS:
+            continue
+        evidence = Span.of(ctx.text, start, sentence.end if points else summary.end)
+        out.append(_Draft(owner.actor, summary, points, evidence, _statement_at(ctx, start)))
+    return out
+
+
+def _from_position(ctx: _Context, sentence: Span) -> list[_Draft]:
+    """What a named source says should be done, on what condition, or what it is willing
+    to do: "Iraq argued the sites should be off limits", "he had no qualms about it, as long
+    as Israel had the safeguards", "he was willing to withdraw troops"."""
+    out = []
+    for statement in ctx.statements:
+        evidence = statement.evidence
+        if (
+            statement.speaker is None
+            or not sentence.start <= evidence.start < sentence.end
+            or _is_media(ctx, statement.speaker)
+        ):
+            continue
+        start = ctx.text.find(statement.content[:40], evidence.start, evidence.end)
+        if start < 0:
+            continue
+        end = min(evidence.end, sentence.end, start + len(statement.content))
+        if ctx.vocabulary.position.search(ctx.text, start, end) is None:
+            continue
+        summary = _trim(ctx.text, start, end)
+        if summary is None or len(summary.text.split()) < _MIN_WORDS:
+            continue
+        out.append(_Draft(statement.speaker, summary, (), summary, statement))
     return out
 
 
 def _declined(ctx: _Context, sentence: Span, position: int) -> bool:
-    """ "instead of proposing", "no longer calling for": the cue is set aside."""
+    """ "instead of proposing", "no longer calling for": the cue is set aside; "whether":
+    left open."""
+    lex = ctx.vocabulary
     return (
-        ctx.vocabulary.declined.search(ctx.text, max(sentence.start, position - 20), position)
-        is not None
+        lex.declined.search(ctx.text, max(sentence.start, position - 20), position) is not None
+        or lex.hedge.search(ctx.text, sentence.start, position) is not None
     )
 
 
@@ -262,12 +412,17 @@ FINDERS: dict[str, Finder] = {
     "cue": _from_cue,
     "plan": _from_plan,
     "formula": _from_formula,
+    "noun": _from_noun,
+    "position": _from_position,
 }
 
 
 def _status(ctx: _Context, after: int, sentence: Span, following: Span | None) -> ProposalStatus:
     """Denied, rejected, accepted or withdrawn when a later verb says so, else proposed."""
     lex = ctx.vocabulary
+    passive = lex.passive.match(ctx.text, after, sentence.end)
+    if passive is not None:
+        return lex.statuses[phrase_key(passive.group("verb"))]
     for start, end in (
         (after, sentence.end),
         (following.start, following.end) if following else (0, 0),
@@ -309,6 +464,7 @@ def find_proposals(
         segments = find_segments(text, article)
     sentences = segments.sentences_in(article, frozenset({Role.BODY}))
     this_sentence = 0
+    latest: dict[str, int] = {}  # proposer -> the sentence of its latest proposal
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):
             continue
@@ -316,10 +472,15 @@ def find_proposals(
         # Evidence reaches at most into the following sentence, so only the drafts of this
         # sentence and the one before can repeat a new one.
         nearby, this_sentence = this_sentence, len(found)
-        for finder in FINDERS.values():
+        for name, finder in FINDERS.items():
             for draft in finder(ctx, sentence):
+                # a stance is one more word on what its source already put forward
+                last = latest.get(draft.proposer)
+                if name == "position" and last is not None and index - last <= _STANCE_REACH:
+                    continue
                 if not any(_repeats(draft, sentence, *kept) for kept in found[nearby:]):
                     found.append((draft, sentence, following))
+                    latest[draft.proposer] = index
     found.sort(key=lambda item: item[0].evidence.start)
     return tuple(
         _proposal(ctx, draft, sentence, following, number)
@@ -330,6 +491,8 @@ def find_proposals(
 def _repeats(draft: _Draft, sentence: Span, kept: _Draft, where: Span, _: object) -> bool:
     """Overlapping evidence, or a second proposal of one proposer in one sentence."""
     a, b = draft.evidence, kept.evidence
+    if draft.proposer != kept.proposer and draft.summary == kept.summary and a != b:
+        return False  # co-proposers: "Yeltsin and Kuchma called for ..."
     overlap = a.start < b.end and b.start < a.end
     return overlap or (draft.proposer == kept.proposer and sentence == where)
 
