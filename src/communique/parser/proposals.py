@@ -245,7 +245,9 @@ def _from_cue(ctx: _Context, sentence: Span) -> list[_Draft]:
     """ "X proposed a plan: first, ...", "calling on the army to return ...", "arguing for",
     "asked Congress to approve ..."."""
     lex = ctx.vocabulary
-    starts = [(m.start(), m.end()) for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end)]
+    starts = [
+        (m.start(), m.end()) for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end)
+    ]
     for m in lex.addressed.finditer(ctx.text, sentence.start, sentence.end):
         if ctx.actors.within(m.start("to"), m.end("to")):
             starts.append((m.start(), m.start("to")))
@@ -295,7 +297,7 @@ def _partners(ctx: _Context, sentence: Span, position: int, proposer: str) -> li
         return []
     first, second = mentions[-2], mentions[-1]
     if (
-        regex.fullmatch(r"\s+and\s+", ctx.text[first.end : second.start])
+        regex.fullmatch(r"\s+and\s+(?:\p{Lu}[\w.-]*\s+){0,3}", ctx.text[first.end : second.start])
         and regex.fullmatch(r"(?:\s+[\w-]+)?\s+", ctx.text[second.end : position])
         and first.actor != proposer
     ):
