@@ -20,7 +20,7 @@ SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
 
 def test_finders_are_named_rules() -> None:
     """The rules that find proposals are a table of named functions, tried in order."""
-    assert ["cue", "plan", "formula"] == list(FINDERS)
+    assert ["cue", "plan", "formula", "noun", "position"] == list(FINDERS)
 
 
 @needs_gold
