@@ -133,7 +133,7 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
             found = next(
                 (k for k in clusters if k.kind is c.kind and same_name(k.names[0], c.name)),
                 None,
-            )
+            ) or _prefixed_organization(clusters, c)
         if found is None:
             found = Cluster(
                 c.key, c.kind, [c.name], [], c.title, c.country, c.sector, c.identifiers
@@ -149,6 +149,21 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
         found.country = found.country or c.country
         found.sector = found.sector or c.sector
     return clusters
+
+
+def _prefixed_organization(clusters: Sequence[Cluster], c: Candidate) -> Cluster | None:
+    """'the Foreign Ministry' after 'the Soviet Foreign Ministry': the latest of that name."""
+    bare = " " + fold(c.name)
+    return next(
+        (
+            k
+            for k in reversed(clusters)
+            if k.kind is ActorKind.ORGANIZATION
+            and fold(k.names[0]).endswith(bare)
+            and c.country in (None, k.country)
+        ),
+        None,
+    )
 
 
 def _person_cluster(

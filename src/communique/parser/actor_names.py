@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from communique.model import ActorKind
@@ -55,6 +56,12 @@ def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candida
         # "Mary Smith of Dallas": a full name before "of" and a short place is a person
         of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
         found = _person(v, text, words[:first], tokens[:first], after_connector=not of_place)
+        if of_place and found and found[0].country is None:
+            # "Leonid Kuchma of Ukraine": the state after "of" is the person's
+            place = " ".join(t for t in tokens[first + 1 :] if t not in ("the", "The"))
+            code = v.countries.get(place) or v.countries.get(f"the {place}")
+            if code is not None:
+                found = [attrs.evolve(found[0], country=code), *found[1:]]
     return found
 
 
@@ -158,19 +165,24 @@ def _organization_run(
     while i < len(tokens) - 1 and tokens[i] in v.leading:
         i += 1
     country = None
+    prefix = i
     while i < len(tokens) - 1 and (tokens[i] in v.demonyms or tokens[i] in v.countries):
         country = v.demonyms.get(tokens[i]) or v.countries.get(tokens[i])
         i += 1
     org_start = words[i][0]
-    name = text[org_start : words[-1][1]]
     before = text[max(0, org_start - 30) : org_start]
+    if i > prefix:
+        # "the Soviet Foreign Ministry", "U.S. Embassy": the national prefix is part of the
+        # name as written, and gives the country
+        org_start = words[prefix][0]
     m = _POSSESSIVE_BEFORE.search(before)
     if country is None and m:
         country = v.countries.get(m.group("o"))
     m = _WORD_BEFORE.search(before)
     if country is None and m:
         country = v.demonyms.get(m.group("w"))
-    if name in v.org_heads:
+    name = text[org_start : words[-1][1]]
+    if text[words[i][0] : words[-1][1]] in v.org_heads:
         return []
     sector = next((v.org_heads[t] for t in tokens if t in v.org_heads), None) or None
     return [
@@ -212,7 +224,7 @@ def _title_before(
         two = " ".join(words[k : k + 2])
         if word in ("the", "The", "and", "of", "to", "for", "on") and start == k:
             start = k + 1
-        elif two in v.countries or two in v.metonyms or two in v.organizations:
+        elif two in v.demonyms or two in v.countries or two in v.metonyms or two in v.organizations:
             country = country or v.code_of(two)
             sector = sector or v.organizations.get(two, ("", None, None))[2]
             if start == k:
@@ -227,8 +239,10 @@ def _title_before(
             complement = complement or word in ("of", "to", "for")
         elif word.islower() and word not in v.office_modifiers:
             start = k + 1  # a word that is not part of the office
+            country = sector = None  # nor is a nationality before it
         elif word[:1].isupper() and not complement:
             start = k + 1
+            country = sector = None
         k += 1
     title_words = _without_nationality(v, words[start:end])
     while title_words and title_words[0] in ("the", "and", "of", "to"):
