@@ -23,7 +23,18 @@ Words = list[tuple[int, int]]  # (start, end) of each word of a run
 _WORD = regex.compile(r"\S+")
 _BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
 _APPOSITION = regex.compile(
-    r"""^,\s+(?:the\s+|a\s+|an\s+)?(?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)"""
+    r"""^,\s+(?:who\s+(?:is|was)\s+(?:then\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?
+    (?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)""",
+    regex.VERBOSE,
+)
+#: "the Syrian ambassador to Washington, " right before a name: an office set off by a comma
+_COMMA_TITLE = regex.compile(
+    r"""(?<![\p{L}])(?:the|The)\s+(?P<title>(?:[\p{L}.'’-]+\s+){0,6}[\p{L}.'’-]+),\s+$"""
+)
+#: where an apposition's noun phrase ends: a relative pronoun or a participle clause
+_PHRASE_END = frozenset(
+    {"who", "which", "that", "whose", "whom", "when", "where", "in", "to", "from", "at", "for"}
+    | {"with", "on", "near", "against", "into", "after", "before", "since", "by"}
 )
 #: A possessor right before a position: "Reuters' " in "Reuters' correspondent".
 _POSSESSIVE_BEFORE = regex.compile(r"(?P<o>\p{Lu}[\p{L}.]*)['’]s\s+$")
@@ -115,6 +126,8 @@ def _person(
     located = v.locative_before.search(text[max(0, name_start - 20) : name_start]) is not None
     if title is None and after_title is not None and located:
         return []  # "in Chelsea, the mayor said": a place, then a new subject
+    if title is None and after_title is None:
+        title, country, sector = _title_before_comma(v, text, name_start)
     title = title or after_title
     titled = (
         title is not None
@@ -306,12 +319,16 @@ def _apposition_after(
     phrase = m.group("title").strip()
     words = phrase.split()
     if any(w in v.verbs for w in words):
-        return None, None, None  # "Smith, the mayor, said that": a clause, not an office
+        # "Smith, the mayor, said that": a clause, not an office; its noun phrase may
+        # still tell the nationality ("the exiled Saudi millionaire who is accused")
+        return None, _phrase_country(v, words), None
     lead = 1 if words and v.code_of(words[0]) is not None else 0
     if not any(
         " ".join(words[lead : lead + n]).casefold() in v.office_heads_folded for n in (1, 2, 3)
     ):
-        return None, None, None
+        # "Osama bin Laden, the exiled Saudi millionaire", "Uri Lubrani, Israel's top
+        # official": no office, but the nationality of the noun phrase is the person's
+        return None, _phrase_country(v, words), None
     country = None
     for k, word in enumerate(words):
         two = " ".join(words[k : k + 2])
@@ -325,3 +342,41 @@ def _apposition_after(
                 break
     head = v.complement.split(phrase, maxsplit=1)[0]
     return phrase if len(phrase) <= 60 else head, country, v.sector_of(phrase)
+
+
+def _phrase_country(v: Vocabulary, words: Sequence[str]) -> str | None:
+    """The first nationality of a noun phrase ("the exiled Saudi millionaire who ...")."""
+    for k, word in enumerate(words):
+        if word in _PHRASE_END or (k and word.casefold() in v.verbs):
+            return None
+        bare = word.removesuffix("'s").removesuffix("’s")
+        two = " ".join([bare, *words[k + 1 : k + 2]])
+        code = (v.code_of(two) if " " in two else None) or v.code_of(bare)
+        if code is not None and (bare[:1].isupper()):
+            return code
+    return None
+
+
+def _title_before_comma(
+    v: Vocabulary, text: str, name_start: int
+) -> tuple[str | None, str | None, str | None]:
+    """'The Czech foreign minister, Jan Kavan': an office set off by a comma before a name."""
+    m = _COMMA_TITLE.search(text, max(0, name_start - 80), name_start)
+    if m is None:
+        return None, None, None
+    words = m.group("title").split()
+    # the office ends at its complement ("ambassador to Washington")
+    end = next(
+        (k for k, w in enumerate(words) if w in ("to", "in", "of", "for", "at") and k),
+        len(words),
+    )
+    if not any(w.casefold() in v.office_heads_folded for w in words[:end]):
+        return None, None, None
+    if any(w.islower() and w.casefold() in v.verbs for w in words):
+        return None, None, None
+    country = _phrase_country(v, words)
+    title_words = _without_nationality(v, words[:end]) + list(words[end:])
+    if not title_words:
+        return None, country, None
+    title = " ".join(title_words)
+    return title, country, v.sector_of(title)
