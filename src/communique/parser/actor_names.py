@@ -32,6 +32,7 @@ _COMMA_TITLE = regex.compile(
     r"""(?<![\p{L}])(?:the|The)\s+(?P<title>(?:[\p{L}.'’-]+\s+){0,6}[\p{L}.'’-]+),\s+$"""
 )
 #: where an apposition's noun phrase ends: a relative pronoun or a participle clause
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 _PHRASE_END = frozenset(
     {"who", "which", "that", "whose", "whom", "when", "where", "in", "to", "from", "at", "for"}
     | {"with", "on", "near", "against", "into", "after", "before", "since", "by"}
@@ -122,6 +123,8 @@ def _person(
         return []  # a name ends in a surname, not an initial
     name_start = words[i][0]
     title, country, sector = _title_before(v, text, name_start)
+    if title is not None and title.split()[-1] in ("to", "in", "at", "from"):
+        return []  # "the Chilean ambassador to Lima": the office's complement, a place
     after_title, after_country, after_sector = _apposition_after(v, text, end)
     located = v.locative_before.search(text[max(0, name_start - 20) : name_start]) is not None
     if title is None and after_title is not None and located:
@@ -340,6 +343,9 @@ def _apposition_after(
             if " " in name and name in phrase:
                 country = code
                 break
+    relative = next((k for k, w in enumerate(words) if w in _RELATIVE and k), None)
+    if relative is not None:  # "a Brazilian businessman who owns the mine"
+        phrase = " ".join(words[lead:relative])
     head = v.complement.split(phrase, maxsplit=1)[0]
     return phrase if len(phrase) <= 60 else head, country, v.sector_of(phrase)
 
@@ -379,4 +385,4 @@ def _title_before_comma(
     if not title_words:
         return None, country, None
     title = " ".join(title_words)
-    return title, country, v.sector_of(title)
+    return title, country, v.sector_of(title) or v.sector_of(title.title())
