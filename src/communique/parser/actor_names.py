@@ -240,7 +240,7 @@ def _title_before(
         two = " ".join(words[k : k + 2])
         if word in ("the", "The", "and", "of", "to", "for", "on") and start == k:
             start = k + 1
-        elif two in v.demonyms or two in v.countries or two in v.metonyms or two in v.organizations:
+        elif any(two in t for t in (v.demonyms, v.countries, v.metonyms, v.organizations)):
             country = country or v.code_of(two)
             sector = sector or v.organizations.get(two, ("", None, None))[2]
             if start == k:
