@@ -152,15 +152,24 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
 
 
 def _prefixed_organization(clusters: Sequence[Cluster], c: Candidate) -> Cluster | None:
-    """'the Foreign Ministry' after 'the Soviet Foreign Ministry': the latest of that name."""
-    bare = " " + fold(c.name)
+    """'the Foreign Ministry' after 'the Soviet Foreign Ministry' (or before it): one body.
+
+    Of the organizations whose name is the other's with a national prefix, the latest.
+    """
+
+    def prefixed(longer: str, shorter: str) -> bool:
+        head = longer.rpartition(" " + shorter[:1])[0]
+        return bool(head) and same_name(fold(longer[len(head) + 1 :]), fold(shorter))
+
     return next(
         (
             k
             for k in reversed(clusters)
             if k.kind is ActorKind.ORGANIZATION
-            and fold(k.names[0]).endswith(bare)
-            and c.country in (None, k.country)
+            and (
+                (prefixed(k.names[0], c.name) and c.country in (None, k.country))
+                or (k.country is None and prefixed(c.name, k.names[0]))
+            )
         ),
         None,
     )

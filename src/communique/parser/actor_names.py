@@ -123,7 +123,7 @@ def _person(
         return []  # a name ends in a surname, not an initial
     name_start = words[i][0]
     title, country, sector = _title_before(v, text, name_start)
-    if title is not None and title.split()[-1] in ("to", "in", "at", "from"):
+    if len(name_tokens) == 1 and title is not None and title.split()[-1] in ("to", "in", "at"):
         return []  # "the Chilean ambassador to Lima": the office's complement, a place
     after_title, after_country, after_sector = _apposition_after(v, text, end)
     located = v.locative_before.search(text[max(0, name_start - 20) : name_start]) is not None
