@@ -133,7 +133,7 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
             found = next(
                 (k for k in clusters if k.kind is c.kind and same_name(k.names[0], c.name)),
                 None,
-            )
+            ) or _prefixed_organization(clusters, c)
         if found is None:
             found = Cluster(
                 c.key, c.kind, [c.name], [], c.title, c.country, c.sector, c.identifiers
@@ -149,6 +149,30 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
         found.country = found.country or c.country
         found.sector = found.sector or c.sector
     return clusters
+
+
+def _prefixed_organization(clusters: Sequence[Cluster], c: Candidate) -> Cluster | None:
+    """'the Foreign Ministry' after 'the Soviet Foreign Ministry' (or before it): one body.
+
+    Of the organizations whose name is the other's with a national prefix, the latest.
+    """
+
+    def prefixed(longer: str, shorter: str) -> bool:
+        head = longer.rpartition(" " + shorter[:1])[0]
+        return bool(head) and same_name(fold(longer[len(head) + 1 :]), fold(shorter))
+
+    return next(
+        (
+            k
+            for k in reversed(clusters)
+            if k.kind is ActorKind.ORGANIZATION
+            and (
+                (prefixed(k.names[0], c.name) and c.country in (None, k.country))
+                or (k.country is None and prefixed(c.name, k.names[0]))
+            )
+        ),
+        None,
+    )
 
 
 def _person_cluster(
@@ -298,10 +322,44 @@ def only_locates(v: Vocabulary, text: str, state: Cluster) -> bool:
     )
 
 
-def with_nearby_countries(v: Vocabulary, text: str, clusters: list[Cluster]) -> list[Cluster]:
-    """People without a country get the one named last before their first mention."""
+_DATELINE = regex.compile(
+    r"""[ \t]*(?P<city>\p{Lu}[\p{Lu}.'’ -]*\p{Lu}\.?)
+    (?:,[ \t]+(?P<region>\p{Lu}[\p{L}.'’ ]*?))?
+    (?:,?[ \t]+\p{L}{3,9}\.?[ \t]+\d{1,2})?
+    [ \t]*(?:\(|_|--|—|\n|$)""",
+    regex.VERBOSE,
+)
+
+
+def dateline_country(v: Vocabulary, text: str, article: Article) -> str | None:
+    """The state a story is filed from, by its dateline ("NAIROBI, Kenya (AP)_")."""
+    for block in article.blocks[:4]:
+        if block.role not in (Role.DATELINE, Role.HEADING, Role.BODY):
+            continue
+        m = _DATELINE.match(text, block.span.start, block.span.end)
+        if m is None:
+            continue
+        region = (m.group("region") or "").strip()
+        if region:
+            us_state = region in v.places() or region.title() in v.places()
+            return v.countries.get(region) or ("USA" if us_state else None)
+        city = m.group("city").strip()
+        return v.capitals.get(fold(city)) or v.countries.get(city.title())
+    return None
+
+
+def with_nearby_countries(
+    v: Vocabulary, text: str, article: Article, clusters: list[Cluster]
+) -> list[Cluster]:
+    """People the text ties to no state: an office holder serves the state of the
+    dateline ("NAIROBI, Kenya (AP)_ President Daniel arap Moi"); anyone else gets the
+    state named last before their first mention."""
+    filed_from = dateline_country(v, text, article)
     for person in clusters:
         if person.kind is ActorKind.PERSON and person.country is None:
+            if person.title is not None and filed_from is not None:
+                person.country = filed_from
+                continue
             position = min(m.start for m in person.mentions)
             window = text[max(0, position - _NEARBY_WINDOW) : position]
             last = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from communique.model import ActorKind
@@ -22,7 +23,19 @@ Words = list[tuple[int, int]]  # (start, end) of each word of a run
 _WORD = regex.compile(r"\S+")
 _BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
 _APPOSITION = regex.compile(
-    r"""^,\s+(?:the\s+|a\s+|an\s+)?(?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)"""
+    r"""^,\s+(?:who\s+(?:is|was)\s+(?:then\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?
+    (?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)""",
+    regex.VERBOSE,
+)
+#: "the Syrian ambassador to Washington, " right before a name: an office set off by a comma
+_COMMA_TITLE = regex.compile(
+    r"""(?<![\p{L}])(?:the|The)\s+(?P<title>(?:[\p{L}.'’-]+\s+){0,6}[\p{L}.'’-]+),\s+$"""
+)
+#: where an apposition's noun phrase ends: a relative pronoun or a participle clause
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
+_PHRASE_END = frozenset(
+    {"who", "which", "that", "whose", "whom", "when", "where", "in", "to", "from", "at", "for"}
+    | {"with", "on", "near", "against", "into", "after", "before", "since", "by"}
 )
 #: A possessor right before a position: "Reuters' " in "Reuters' correspondent".
 _POSSESSIVE_BEFORE = regex.compile(r"(?P<o>\p{Lu}[\p{L}.]*)['’]s\s+$")
@@ -55,6 +68,12 @@ def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candida
         # "Mary Smith of Dallas": a full name before "of" and a short place is a person
         of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
         found = _person(v, text, words[:first], tokens[:first], after_connector=not of_place)
+        if of_place and found and found[0].country is None:
+            # "Leonid Kuchma of Ukraine": the state after "of" is the person's
+            place = " ".join(t for t in tokens[first + 1 :] if t not in ("the", "The"))
+            code = v.countries.get(place) or v.countries.get(f"the {place}")
+            if code is not None:
+                found = [attrs.evolve(found[0], country=code), *found[1:]]
     return found
 
 
@@ -104,10 +123,14 @@ def _person(
         return []  # a name ends in a surname, not an initial
     name_start = words[i][0]
     title, country, sector = _title_before(v, text, name_start)
+    if len(name_tokens) == 1 and title is not None and title.split()[-1] in ("to", "in", "at"):
+        return []  # "the Chilean ambassador to Lima": the office's complement, a place
     after_title, after_country, after_sector = _apposition_after(v, text, end)
     located = v.locative_before.search(text[max(0, name_start - 20) : name_start]) is not None
     if title is None and after_title is not None and located:
         return []  # "in Chelsea, the mayor said": a place, then a new subject
+    if title is None and after_title is None:
+        title, country, sector = _title_before_comma(v, text, name_start)
     title = title or after_title
     titled = (
         title is not None
@@ -158,19 +181,24 @@ def _organization_run(
     while i < len(tokens) - 1 and tokens[i] in v.leading:
         i += 1
     country = None
+    prefix = i
     while i < len(tokens) - 1 and (tokens[i] in v.demonyms or tokens[i] in v.countries):
         country = v.demonyms.get(tokens[i]) or v.countries.get(tokens[i])
         i += 1
     org_start = words[i][0]
-    name = text[org_start : words[-1][1]]
     before = text[max(0, org_start - 30) : org_start]
+    if i > prefix:
+        # "the Soviet Foreign Ministry", "U.S. Embassy": the national prefix is part of the
+        # name as written, and gives the country
+        org_start = words[prefix][0]
     m = _POSSESSIVE_BEFORE.search(before)
     if country is None and m:
         country = v.countries.get(m.group("o"))
     m = _WORD_BEFORE.search(before)
     if country is None and m:
         country = v.demonyms.get(m.group("w"))
-    if name in v.org_heads:
+    name = text[org_start : words[-1][1]]
+    if text[words[i][0] : words[-1][1]] in v.org_heads:
         return []
     sector = next((v.org_heads[t] for t in tokens if t in v.org_heads), None) or None
     return [
@@ -212,7 +240,7 @@ def _title_before(
         two = " ".join(words[k : k + 2])
         if word in ("the", "The", "and", "of", "to", "for", "on") and start == k:
             start = k + 1
-        elif two in v.countries or two in v.metonyms or two in v.organizations:
+        elif any(two in t for t in (v.demonyms, v.countries, v.metonyms, v.organizations)):
             country = country or v.code_of(two)
             sector = sector or v.organizations.get(two, ("", None, None))[2]
             if start == k:
@@ -227,8 +255,10 @@ def _title_before(
             complement = complement or word in ("of", "to", "for")
         elif word.islower() and word not in v.office_modifiers:
             start = k + 1  # a word that is not part of the office
+            country = sector = None  # nor is a nationality before it
         elif word[:1].isupper() and not complement:
             start = k + 1
+            country = sector = None
         k += 1
     title_words = _without_nationality(v, words[start:end])
     while title_words and title_words[0] in ("the", "and", "of", "to"):
@@ -292,12 +322,16 @@ def _apposition_after(
     phrase = m.group("title").strip()
     words = phrase.split()
     if any(w in v.verbs for w in words):
-        return None, None, None  # "Smith, the mayor, said that": a clause, not an office
+        # "Smith, the mayor, said that": a clause, not an office; its noun phrase may
+        # still tell the nationality ("the exiled Saudi millionaire who is accused")
+        return None, _phrase_country(v, words), None
     lead = 1 if words and v.code_of(words[0]) is not None else 0
     if not any(
         " ".join(words[lead : lead + n]).casefold() in v.office_heads_folded for n in (1, 2, 3)
     ):
-        return None, None, None
+        # "Osama bin Laden, the exiled Saudi millionaire", "Uri Lubrani, Israel's top
+        # official": no office, but the nationality of the noun phrase is the person's
+        return None, _phrase_country(v, words), None
     country = None
     for k, word in enumerate(words):
         two = " ".join(words[k : k + 2])
@@ -309,5 +343,46 @@ def _apposition_after(
             if " " in name and name in phrase:
                 country = code
                 break
+    relative = next((k for k, w in enumerate(words) if w in _RELATIVE and k), None)
+    if relative is not None:  # "a Brazilian businessman who owns the mine"
+        phrase = " ".join(words[lead:relative])
     head = v.complement.split(phrase, maxsplit=1)[0]
     return phrase if len(phrase) <= 60 else head, country, v.sector_of(phrase)
+
+
+def _phrase_country(v: Vocabulary, words: Sequence[str]) -> str | None:
+    """The first nationality of a noun phrase ("the exiled Saudi millionaire who ...")."""
+    for k, word in enumerate(words):
+        if word in _PHRASE_END or (k and word.casefold() in v.verbs):
+            return None
+        bare = word.removesuffix("'s").removesuffix("’s")
+        two = " ".join([bare, *words[k + 1 : k + 2]])
+        code = (v.code_of(two) if " " in two else None) or v.code_of(bare)
+        if code is not None and (bare[:1].isupper()):
+            return code
+    return None
+
+
+def _title_before_comma(
+    v: Vocabulary, text: str, name_start: int
+) -> tuple[str | None, str | None, str | None]:
+    """'The Czech foreign minister, Jan Kavan': an office set off by a comma before a name."""
+    m = _COMMA_TITLE.search(text, max(0, name_start - 80), name_start)
+    if m is None:
+        return None, None, None
+    words = m.group("title").split()
+    # the office ends at its complement ("ambassador to Washington")
+    end = next(
+        (k for k, w in enumerate(words) if w in ("to", "in", "of", "for", "at") and k),
+        len(words),
+    )
+    if not any(w.casefold() in v.office_heads_folded for w in words[:end]):
+        return None, None, None
+    if any(w.islower() and w.casefold() in v.verbs for w in words):
+        return None, None, None
+    country = _phrase_country(v, words)
+    title_words = _without_nationality(v, words[:end]) + list(words[end:])
+    if not title_words:
+        return None, country, None
+    title = " ".join(title_words)
+    return title, country, v.sector_of(title) or v.sector_of(title.title())

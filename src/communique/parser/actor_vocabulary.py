@@ -85,6 +85,7 @@ class Vocabulary:
         self.canonical: dict[str, str] = dict(lex["canonical"])
         self.demonyms: dict[str, str] = dict(lex["demonyms"])
         self.metonyms: dict[str, str] = dict(lex["metonyms"])
+        self.capitals: dict[str, str] = {fold(k): c for k, c in lex["capitals"].items()}
         organizations: Organizations = {}
         for name, (code, sector, *aliases) in (
             *lex["organizations"].items(),

@@ -98,5 +98,5 @@ def find_actors(
     clusters = surname_mentions(v, text, article, clusters, [(c.start, c.end) for c in chosen])
     clusters = repeated_mentions(text, article, clusters)
     clusters = [c for c in clusters if not only_locates(v, text, c)]
-    clusters = with_nearby_countries(v, text, clusters)
+    clusters = with_nearby_countries(v, text, article, clusters)
     return table(team_mentions(v, text, clusters))
