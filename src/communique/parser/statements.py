@@ -597,7 +597,11 @@ def _statements(
             date = own
             earlier = dated.get(speaker)
             if date is None and earlier and draft.evidence.start - earlier[0] < _SAME_OCCASION:
-                date = earlier[1]  # a speaker's report goes on: same interview, same day
+                # a speaker's report goes on: same interview, same day; but a wire story's
+                # day is the occasion of a later paragraph that names none of its own
+                same_paragraph = "\n" not in text[earlier[0] : draft.evidence.start]
+                if same_paragraph or occasion.story is None:
+                    date = earlier[1]
             if date is None:
                 date = occasion.story or record_date(occasion.mentions, evidence, text=text)
                 # the day the lead set for the story; failing that, the date of what was said
