@@ -33,6 +33,7 @@ from communique.parser.dates import calendar_value, record_date
 __all__ = ["Occasion", "clause_date", "story_date"]
 
 _LEAD_SENTENCES = 2  # the lead: the first sentences of the first body paragraph
+_NARRATIVE_SENTENCES = 3  # how many sentences back a paragraph's date still holds
 _NEWS_DAYS = dt.timedelta(days=3)  # how far before publication the day of the news may be
 
 
@@ -130,6 +131,11 @@ def clause_date(
                 value = calendar_value(mention)
                 if value is not None:
                     return value
+    if sentence is not None:  # the narrative date: reach back a few sentences at most
+        index = bisect.bisect_left(occasion.sentences, sentence.start, key=lambda s: s.start)
+        back = occasion.sentences[max(0, index - _NARRATIVE_SENTENCES)].start
+        lo = bisect.bisect_left(mentions, back, key=_start)
+        mentions = mentions[lo:]
     return record_date(mentions, Span.of(text, frame.start, frame.start), text=text)
 
 
