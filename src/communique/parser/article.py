@@ -93,6 +93,7 @@ _TERMINAL = regex.compile(r"""[.!?:;,'"’”)\]…]$""")
 _HEADING_MAX_WORDS = 14
 _TITLE_MAX_CHARS = 250
 _HEADER_MAX_BLOCKS = 8
+_DATELINE_BODY_BLOCKS = 2  # a wire dateline opens one of the first body paragraphs
 _FOOTER_SHARE = 0.75
 
 
@@ -178,15 +179,16 @@ def _wire_dateline(wire: Mapping[str, Any], month: str) -> regex.Pattern[str]:
     """The opening of a wire story: place, day and agency, then a dash.
 
     "NAIROBI, Kenya (AP) _", "BRUSSELS, March 12 (Xinhua) --", "Feb 10 (Reuters) -",
-    "WASHINGTON _": the place is a run of words in capitals, maybe followed by its state
-    or country; a dateline without an agency needs the place.
+    "WASHINGTON _", "New York (AFP) –": the place is a run of words in capitals (in title
+    case only before an agency), maybe followed by its state or country; a dateline
+    without an agency needs the place.
     """
     outlets: Mapping[str, str] = wire["outlets"]
     dashes: Sequence[str] = wire["dashes"]
     caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]*\p{Lu}[\p{Lu}\p{M}'’.-]*"
     region = r"\p{Lu}[\p{L}\p{M}'’.-]*"
     return regex.compile(
-        rf"""(?P<place>{caps}(?:[^\S\n]+{caps}){{0,3}}
+        rf"""(?P<place>(?:{caps}(?:[^\S\n]+{caps}){{0,3}}|{region}(?:[^\S\n]+{region}){{0,2}})
                (?:,[^\S\n]*{region}(?:[^\S\n]+{region}){{0,2}})?)?
             (?:(?(place),[^\S\n]*|)(?P<month>{month})[^\S\n]+(?P<day>\d{{1,2}})\b)?
             [^\S\n]*(?:\((?P<outlet>{alternation(outlets)})\))?
@@ -278,6 +280,9 @@ def _wire_match(line: str, vocabulary: _Vocabulary) -> regex.Match[str] | None:
         return None
     if match["outlet"] is None and match["dash"] == "-":
         return None  # "US - China talks": a hyphen ends a dateline only after its agency
+    city = (match["place"] or "").partition(",")[0]
+    if match["outlet"] is None and city != city.upper():
+        return None  # "Moscow — the talks": a place in title case needs its agency
     return match
 
 
@@ -290,7 +295,9 @@ def _is_wire_line(line: str, vocabulary: _Vocabulary) -> bool:
 def _find_wire_dateline(
     spans: Sequence[Span], roles: Sequence[Role], vocabulary: _Vocabulary
 ) -> Dateline | None:
-    """The wire dateline: a dateline block, or the opening of the first body paragraph."""
+    """The wire dateline: a dateline block, or the opening of one of the first two body
+    paragraphs (the first may be a headline that reads as a sentence)."""
+    body = 0
     for span, role in zip(spans[:_HEADER_MAX_BLOCKS], roles, strict=False):
         if role not in (Role.DATELINE, Role.BODY, Role.HEADING):
             continue
@@ -308,7 +315,8 @@ def _find_wire_dateline(
                 day=int(match["day"]) if match["day"] else None,
                 outlet=vocabulary.outlets[match["outlet"]] if match["outlet"] else None,
             )
-        if role is Role.BODY:
+        body += role is Role.BODY
+        if body >= _DATELINE_BODY_BLOCKS:
             return None  # the story has begun without one
     return None
 
