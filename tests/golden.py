@@ -3,8 +3,9 @@
 A case file declares, in its data, which records it checks and how they are compared:
 
 ``stage``
-    The records: ``"dates"`` is ``communique.find_dates(text, published)``; any other stage
-    is that attribute of ``communique.parse(text, published=..., unnamed_sources=...)``
+    The records: ``"dates"`` is ``communique.find_dates(text, published)``; ``"document"``
+    is the Document itself, one record (its envelope: title, outlet, published, ...); any
+    other stage is that attribute of ``communique.parse(text, published=..., unnamed_sources=...)``
     (``"actors"``, ``"statements"``, ``"events"``, ``"proposals"``).
 ``published``
     The publication date of every case (``""`` for none); a case may give its own.
@@ -147,6 +148,8 @@ def _records(case: Case) -> tuple[list[Any], Mapping[str, communique.Actor]]:
     unnamed = case.data.get("unnamed_sources", False)
     document = communique.parse(text, published=published, unnamed_sources=unnamed)
     actors = {actor.id: actor for actor in document.actors}
+    if case.file.stage == "document":
+        return [document], actors
     return list(getattr(document, case.file.stage)), actors
 
 

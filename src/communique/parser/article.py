@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import attrs
 import regex
@@ -25,6 +27,7 @@ class Role(enum.Enum):
     CREDIT = "credit"
     RELATED = "related"
     ORIGIN = "origin"
+    BYLINE = "byline"
     BOILERPLATE = "boilerplate"
 
 
@@ -37,6 +40,37 @@ class Block:
 
 
 @attrs.frozen(kw_only=True)
+class Dateline:
+    """A wire dateline: the place a story was filed from, maybe its day, and its agency.
+
+    ``NAIROBI, Kenya (AP) _`` gives the place ``NAIROBI, Kenya`` and the outlet
+    ``Associated Press``; ``BRUSSELS, March 12 (Xinhua) --`` also the day (month 3, day
+    12), without a year: the year is the publication's (see :meth:`day_in`).
+    """
+
+    span: Span
+    place: str | None = None
+    month: int | None = None
+    day: int | None = None
+    outlet: str | None = None
+
+    def day_in(self, published: dt.date | None) -> dt.date | None:
+        """The dateline's day in the year of ``published`` (the year before, when the
+        day would fall after publication: a story filed on December 31 and published on
+        January 1); None without a day or a publication date."""
+        if self.month is None or self.day is None or published is None:
+            return None
+        for year in (published.year, published.year - 1):
+            try:
+                day = dt.date(year, self.month, self.day)
+            except ValueError:
+                return None
+            if day <= published:
+                return day
+        return None
+
+
+@attrs.frozen(kw_only=True)
 class Article:
     """The envelope of an article, and its text cut into blocks with roles."""
 
@@ -45,6 +79,7 @@ class Article:
     published: str | None = None
     outlet: str | None = None
     origin: str | None = None
+    dateline: Dateline | None = None
 
     @property
     def body(self) -> tuple[Span, ...]:
@@ -58,6 +93,7 @@ _TERMINAL = regex.compile(r"""[.!?:;,'"’”)\]…]$""")
 _HEADING_MAX_WORDS = 14
 _TITLE_MAX_CHARS = 250
 _HEADER_MAX_BLOCKS = 8
+_DATELINE_BODY_BLOCKS = 2  # a wire dateline opens one of the first body paragraphs
 _FOOTER_SHARE = 0.75
 
 
@@ -76,6 +112,11 @@ class _Vocabulary:
     chrome_lines: frozenset[str]
     chrome_prefixes: tuple[str, ...]
     caption_leads: tuple[str, ...]
+    wire_dateline: regex.Pattern[str]
+    byline: regex.Pattern[str]
+    sign_off: regex.Pattern[str]
+    outlets: Mapping[str, str]
+    months: Mapping[str, int]
 
 
 @derived
@@ -115,6 +156,44 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         chrome_lines=frozenset(_casefolded(lex["boilerplate"]["lines"])),
         chrome_prefixes=_casefolded(lex["boilerplate"]["prefixes"]),
         caption_leads=_casefolded(lex["caption"]["leads"]),
+        wire_dateline=_wire_dateline(lex["wire"], f"(?i:{month})"),
+        byline=regex.compile(
+            r"(?:{by})\s+\p{{Lu}}[^\n,]{{1,60}}?,?\s+(?P<outlet>{outlets})(?:\s+(?:{titles}))?".format(
+                by=alternation(lex["wire"]["byline_by"]),
+                outlets=alternation(lex["wire"]["outlets"]),
+                titles=alternation(lex["wire"]["byline_titles"]),
+            )
+        ),
+        sign_off=regex.compile(
+            r"(?:^|(?<=[.!?'\"’”]\s))\p{{Lu}}[\p{{L}}.'’-]+(?:\s+\p{{Lu}}[\p{{L}}.'’-]+){{1,3}},"
+            r"\s+(?P<outlet>{outlets}),\s+[^\s.!?,][^.!?\n]{{0,50}}\.$".format(
+                outlets=alternation(lex["wire"]["outlets"])
+            )
+        ),
+        outlets=dict(lex["wire"]["outlets"]),
+        months={str(name): int(number) for name, number in dates["months"].items()},
+    )
+
+
+def _wire_dateline(wire: Mapping[str, Any], month: str) -> regex.Pattern[str]:
+    """The opening of a wire story: place, day and agency, then a dash.
+
+    "NAIROBI, Kenya (AP) _", "BRUSSELS, March 12 (Xinhua) --", "Feb 10 (Reuters) -",
+    "WASHINGTON _", "New York (AFP) –": the place is a run of words in capitals (in title
+    case only before an agency), maybe followed by its state or country; a dateline
+    without an agency needs the place.
+    """
+    outlets: Mapping[str, str] = wire["outlets"]
+    dashes: Sequence[str] = wire["dashes"]
+    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]*\p{Lu}[\p{Lu}\p{M}'’.-]*"
+    region = r"\p{Lu}[\p{L}\p{M}'’.-]*"
+    return regex.compile(
+        rf"""(?P<place>(?:{caps}(?:[^\S\n]+{caps}){{0,3}}|{region}(?:[^\S\n]+{region}){{0,2}})
+               (?:,[^\S\n]*{region}(?:[^\S\n]+{region}){{0,2}})?)?
+            (?:(?(place),[^\S\n]*|)(?P<month>{month})[^\S\n]+(?P<day>\d{{1,2}})\b)?
+            [^\S\n]*(?:\((?P<outlet>{alternation(outlets)})\))?
+            [^\S\n]*(?P<dash>{alternation(str(d) for d in dashes)})(?=\s|$)""",
+        regex.VERBOSE,
     )
 
 
@@ -164,19 +243,93 @@ def read_article(text: str, *, lexicon: Lexicon | None = None) -> Article:
         rule([span.text for span in spans], roles, vocabulary)
     envelope: dict[Role, str] = {}
     for span, role in zip(spans, roles, strict=True):
-        if role in (Role.TITLE, Role.DATELINE, Role.MASTHEAD, Role.ORIGIN):
+        if role in (Role.TITLE, Role.DATELINE, Role.MASTHEAD, Role.ORIGIN, Role.BYLINE):
             envelope.setdefault(role, span.text)
     origin = envelope.get(Role.ORIGIN)
     if origin is not None:
         match = vocabulary.origin.fullmatch(origin)
         origin = match.group("value").strip() if match else origin
+    dateline = _find_wire_dateline(spans, roles, vocabulary)
+    published = envelope.get(Role.DATELINE)
+    if published is not None and not _is_dateline(published, vocabulary):
+        published = None  # a wire dateline names no year: it is no timestamp
+    byline = envelope.get(Role.BYLINE)
+    credited = vocabulary.byline.match(byline) if byline is not None else None
+    outlet = (
+        envelope.get(Role.MASTHEAD)
+        or (dateline.outlet if dateline is not None else None)
+        or (vocabulary.outlets[credited["outlet"]] if credited is not None else None)
+        or _signed_off(spans, roles, vocabulary)
+    )
     return Article(
         blocks=tuple(Block(span=s, role=r) for s, r in zip(spans, roles, strict=True)),
         title=envelope.get(Role.TITLE),
-        published=envelope.get(Role.DATELINE),
-        outlet=envelope.get(Role.MASTHEAD),
+        published=published,
+        outlet=outlet,
         origin=origin,
+        dateline=dateline,
     )
+
+
+def _wire_match(line: str, vocabulary: _Vocabulary) -> regex.Match[str] | None:
+    """The wire dateline that opens ``line``, if one does."""
+    match = vocabulary.wire_dateline.match(line)
+    if match is None or not (match["place"] or match["outlet"]):
+        return None
+    if not (match["place"] or match["month"]):
+        return None
+    if match["outlet"] is None and match["dash"] == "-":
+        return None  # "US - China talks": a hyphen ends a dateline only after its agency
+    city = (match["place"] or "").partition(",")[0]
+    if match["outlet"] is None and city != city.upper():
+        return None  # "Moscow — the talks": a place in title case needs its agency
+    return match
+
+
+def _is_wire_line(line: str, vocabulary: _Vocabulary) -> bool:
+    """A block that is a wire dateline and nothing more ("NAIROBI, Kenya (AP) _")."""
+    match = _wire_match(line, vocabulary)
+    return match is not None and not line[match.end() :].strip()
+
+
+def _find_wire_dateline(
+    spans: Sequence[Span], roles: Sequence[Role], vocabulary: _Vocabulary
+) -> Dateline | None:
+    """The wire dateline: a dateline block, or the opening of one of the first two body
+    paragraphs (the first may be a headline that reads as a sentence)."""
+    body = 0
+    for span, role in zip(spans[:_HEADER_MAX_BLOCKS], roles, strict=False):
+        if role not in (Role.DATELINE, Role.BODY, Role.HEADING):
+            continue
+        match = _wire_match(span.text, vocabulary)
+        if match is not None:
+            month = match["month"]
+            return Dateline(
+                span=Span(
+                    start=span.start,
+                    end=span.start + len(match[0].rstrip()),
+                    text=match[0].rstrip(),
+                ),
+                place=match["place"].strip() if match["place"] else None,
+                month=vocabulary.months.get(month.casefold().rstrip(".")) if month else None,
+                day=int(match["day"]) if match["day"] else None,
+                outlet=vocabulary.outlets[match["outlet"]] if match["outlet"] else None,
+            )
+        body += role is Role.BODY
+        if body >= _DATELINE_BODY_BLOCKS:
+            return None  # the story has begun without one
+    return None
+
+
+def _signed_off(
+    spans: Sequence[Span], roles: Sequence[Role], vocabulary: _Vocabulary
+) -> str | None:
+    """The outlet of a broadcast sign-off ending the story: "Jane Doe, CNN, Washington."."""
+    body = [span for span, role in zip(spans, roles, strict=True) if role is Role.BODY]
+    if not body:
+        return None
+    match = vocabulary.sign_off.search(body[-1].text[-160:])
+    return vocabulary.outlets[match["outlet"]] if match is not None else None
 
 
 Rule = Callable[[list[str], list[Role], _Vocabulary], None]
@@ -200,7 +353,14 @@ def _mark_origin(lines: list[str], roles: list[Role], vocabulary: _Vocabulary) -
 
 def _mark_header(lines: list[str], roles: list[Role], vocabulary: _Vocabulary) -> None:
     head = [i for i in range(min(len(lines), _HEADER_MAX_BLOCKS)) if roles[i] is Role.BODY]
-    dateline = next((i for i in head if _is_dateline(lines[i], vocabulary)), None)
+    dateline = next(
+        (
+            i
+            for i in head
+            if _is_dateline(lines[i], vocabulary) or _is_wire_line(lines[i], vocabulary)
+        ),
+        None,
+    )
     if dateline is not None:
         roles[dateline] = Role.DATELINE
         before = [i for i in head if i < dateline]
@@ -216,6 +376,13 @@ def _mark_header(lines: list[str], roles: list[Role], vocabulary: _Vocabulary) -
             _is_title_case(first, vocabulary) or len(split_sentences(first)) == 1
         ):
             roles[0] = Role.TITLE
+
+
+def _mark_byline(lines: list[str], roles: list[Role], vocabulary: _Vocabulary) -> None:
+    for index in range(min(len(lines), _HEADER_MAX_BLOCKS)):
+        if roles[index] is Role.BODY and vocabulary.byline.fullmatch(lines[index]):
+            roles[index] = Role.BYLINE
+            return
 
 
 def _mark_captions(lines: list[str], roles: list[Role], vocabulary: _Vocabulary) -> None:
@@ -256,6 +423,7 @@ def _mark_headings(lines: list[str], roles: list[Role], vocabulary: _Vocabulary)
 _RULES: tuple[Rule, ...] = (
     _mark_chrome,
     _mark_origin,
+    _mark_byline,
     _mark_header,
     _mark_captions,
     _mark_related,

@@ -29,7 +29,7 @@ from communique.parser import date_patterns
 from communique.parser.date_resolution import OUTGROWN, RESOLVERS, Context, Resolved
 from communique.parser.published import read_published
 
-__all__ = ["find_dates", "record_date"]
+__all__ = ["calendar_value", "find_dates", "record_date"]
 
 _CALENDAR_KINDS = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
 
@@ -192,6 +192,12 @@ def record_date(
 
 def _start(mention: DateMention) -> int:
     return mention.span.start
+
+
+def calendar_value(mention: DateMention) -> DateValue | None:
+    """A mention's date as a calendar DateValue (weeks and quarters as ranges), or None
+    for references and the like."""
+    return _calendar(mention)
 
 
 def _calendar(mention: DateMention) -> DateValue | None:

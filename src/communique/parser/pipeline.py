@@ -68,7 +68,14 @@ def parse(
     dates = find_dates(text, day, lexicon=lexicon)
     table = find_actors(text, article, published=day, dictionary=actors, lexicon=lexicon)
     statements = find_statements(
-        text, article, table, dates, segments, unnamed_sources=unnamed_sources, lexicon=lexicon
+        text,
+        article,
+        table,
+        dates,
+        segments,
+        unnamed_sources=unnamed_sources,
+        lexicon=lexicon,
+        published=day,
     )
     proposals = find_proposals(text, article, table, dates, statements, segments, lexicon=lexicon)
     events = find_events(text, article, table, dates, segments, lexicon=lexicon)

@@ -14,6 +14,7 @@ from the Lexicon (:mod:`.cues`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -70,6 +71,7 @@ from communique.parser.speakers import (
     subject_person,
     with_title,
 )
+from communique.parser.statement_dates import Occasion, clause_date, story_date
 
 __all__ = ["SHAPES", "find_statements"]
 
@@ -356,6 +358,7 @@ def find_statements(
     *,
     unnamed_sources: bool = False,
     lexicon: Lexicon | None = None,
+    published: dt.date | None = None,
 ) -> list[Statement]:
     """Find every reported statement in the body of an article.
 
@@ -369,6 +372,7 @@ def find_statements(
             "experts say"), with a null speaker; by default, as ANNOTATION.md has it,
             they make no statement.
         lexicon: The vocabulary of reporting cues; None means the packaged one.
+        published: The publication day: a lead's day close to it dates the whole story.
 
     Returns:
         The statements, in text order.
@@ -426,7 +430,14 @@ def find_statements(
                 continue
             drafts.extend(found)
             state.last_paragraph = index if found else state.last_paragraph
-    return _statements(text, drafts, dates, unnamed_sources=unnamed_sources)
+    occasion = Occasion(
+        text=text,
+        mentions=dates,
+        sentences=[unit for _, units in paragraphs for unit in units],
+        story=story_date(dates, paragraphs[0][1] if paragraphs else (), published),
+        lexicon=lexicon,
+    )
+    return _statements(text, drafts, occasion, unnamed_sources=unnamed_sources)
 
 
 _LABEL = regex.compile(
@@ -567,7 +578,7 @@ _SAME_OCCASION = 1500  # characters over which one speaker's report keeps its da
 
 
 def _statements(
-    text: str, drafts: Sequence[Draft], dates: Sequence[DateMention], *, unnamed_sources: bool
+    text: str, drafts: Sequence[Draft], occasion: Occasion, *, unnamed_sources: bool
 ) -> list[Statement]:
     out: list[Statement] = []
     dated: dict[str | None, tuple[int, DateValue]] = {}
@@ -580,14 +591,20 @@ def _statements(
         if not content or (mode is not StatementMode.DIRECT and len(content.split()) < 3):
             continue
         evidence = _clause(text, draft)
-        own = record_date(dates, _frame(text, draft, evidence), text=text) or record_date(
-            dates, evidence, text=text
-        )  # when it was said; failing that, the date of what was said
+        said = (draft.content, *draft.more)
+        own = clause_date(occasion, _frame(text, draft, evidence), draft.cue.end, said)
         for speaker in draft.speakers:
             date = own
             earlier = dated.get(speaker)
             if date is None and earlier and draft.evidence.start - earlier[0] < _SAME_OCCASION:
-                date = earlier[1]  # a speaker's report goes on: same interview, same day
+                # a speaker's report goes on: same interview, same day; but a wire story's
+                # day is the occasion of a later paragraph that names none of its own
+                same_paragraph = "\n" not in text[earlier[0] : draft.evidence.start]
+                if same_paragraph or occasion.story is None:
+                    date = earlier[1]
+            if date is None:
+                date = occasion.story or record_date(occasion.mentions, evidence, text=text)
+                # the day the lead set for the story; failing that, the date of what was said
             if date is not None and speaker is not None:
                 dated[speaker] = (draft.evidence.start, date)
             out.append(
