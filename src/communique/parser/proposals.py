@@ -164,6 +164,12 @@ Finder = Callable[[_Context, Span], list[_Draft]]
 _STOP = regex.compile(r"[,;:]|\.(?=\s|$)|$")
 _MAX_SENTENCE = 3000
 _MIN_WORDS = 3  # "demands to Ukraine" names no content
+#: Content stems that a proposal shares with an earlier one of its proposer when it only
+#: restates it ("willing to negotiate without preconditions" after "negotiations without
+#: preconditions"): a restated proposal is one record. The words whose stems count have
+#: five letters or more.
+_RESTATED = 3
+_LONG_WORD = regex.compile(r"\p{L}{5,}")
 _STANCE_REACH = 2  # sentences after a source's proposal in which its stances repeat it
 
 
@@ -467,6 +473,7 @@ def find_proposals(
     sentences = segments.sentences_in(article, frozenset({Role.BODY}))
     this_sentence = 0
     latest: dict[str, int] = {}  # proposer -> the sentence of its latest proposal
+    stems: dict[str, list[frozenset[str]]] = {}  # proposer -> the stems of each proposal
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE or sentence.text.rstrip("”\"' ").endswith("?"):
             continue
@@ -480,14 +487,25 @@ def find_proposals(
                 last = latest.get(draft.proposer)
                 if name == "position" and last is not None and index - last <= _STANCE_REACH:
                     continue
+                own = _stems(draft.summary.text)
+                if any(
+                    len(own & earlier) >= _RESTATED for earlier in stems.get(draft.proposer, ())
+                ):
+                    continue  # the proposer restating what it put forward before
                 if not any(_repeats(draft, sentence, *kept) for kept in found[nearby:]):
                     found.append((draft, sentence, following))
                     latest[draft.proposer] = index
+                    stems.setdefault(draft.proposer, []).append(own)
     found.sort(key=lambda item: item[0].evidence.start)
     return tuple(
         _proposal(ctx, draft, sentence, following, number)
         for number, (draft, sentence, following) in enumerate(found, start=1)
     )
+
+
+def _stems(summary: str) -> frozenset[str]:
+    """The content stems of a summary: the first five letters of its longer words."""
+    return frozenset(w[:5].casefold() for w in _LONG_WORD.findall(summary))
 
 
 def _repeats(draft: _Draft, sentence: Span, kept: _Draft, where: Span, _: object) -> bool:
