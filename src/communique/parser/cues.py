@@ -242,7 +242,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             r"""(?:[^,:;"“]|(?<=\d),(?=\d)){0,40})?"""
         ),
         clause_after=regex.compile(  # not "went on to name cities that ..."
-            rf"""\s*(?:[,:]\s*(?:["“]|'')|:|{that}\b|(?!{to}\s)\S[^.;"“]{{0,40}}?\b{that}\b)"""
+            rf"""\s*(?:[,:]\s*(?:["“]|''|``)|:|{that}\b|(?!{to}\s)\S[^.;"“]{{0,40}}?\b{that}\b)"""
         ),
         summoned=regex.compile(  # "called Sanders to congratulate him"; not "called Ford's
             # plans to open a plant ..."

@@ -198,7 +198,7 @@ _QUOTE_THEN_SOURCE = regex.compile(
 # not "."; a quotation ending in a quotation may close with a space: ',' "'
 _QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')$""")
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
-_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
+_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|''|``)""")
 _PENDING = regex.compile(r"\s*:\s*")
 
 
