@@ -229,7 +229,7 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     ):
         before = before[: quoted.end() - len(quoted.group("np") or "")].rstrip()
     rest = text[cue.end : s.span.end]
-    tail = words.cue_tail.match(rest)
+    tail = words.cue_tail.match(rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end)
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     quote_before = _QUOTE_END.search(before) is not None
     if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
@@ -280,6 +280,23 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
         return None
     spoken_to = addressees(text, actors, cue, words)
     return Draft(speakers, cue, content, negated, spoken_to, s.span, subject_start)
+
+
+def _addressee_end(text: str, actors: ActorTable, cue: Cue, limit: int, words: Vocabulary) -> int:
+    """Where whom a cue addresses ends ("..., Bushnell told Kenya Television."), else the
+    cue's end: the hearer is no part of what follows."""
+    if not addresses(cue, words):
+        return cue.end
+    hearers = addressees(text, actors, cue, words)
+    near = actors.within(cue.end, min(limit, cue.end + 40))
+    end = near[0].end if hearers and near and near[0].actor == hearers[0] else cue.end
+    named = _HEARER.match(text, cue.end, limit)
+    return max(end, named.end() if named else cue.end)
+
+
+_HEARER = regex.compile(  # "told Kenya Television", "told The Associated Press"
+    r"\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,5}"
+)
 
 
 def _phoned(cue: Cue, content: Span, lex: Vocabulary) -> bool:
