@@ -99,6 +99,7 @@ class Vocabulary:
     what: regex.Pattern[str]
     the: regex.Pattern[str]
     joint: regex.Pattern[str]
+    coordinated: regex.Pattern[str]
     that: regex.Pattern[str]
     joiner: regex.Pattern[str]
     joined: regex.Pattern[str]
@@ -204,6 +205,11 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         what=regex.compile(rf"\b{regex.escape(g['what'])}(?:\s+{the})?$", regex.IGNORECASE),
         the=regex.compile(rf"\s*(?:{the}\s+)?"),
         joint=regex.compile(rf"(?:,?\s+(?:{_either(g['content_joints'])})|,)\s*$"),
+        coordinated=regex.compile(  # "said ..., but indicated": the same subject speaks again
+            rf"(?<![\p{{L}}'’-])(?:{_either(g['content_joints'])})\s+"
+            rf"(?:(?:{_either(g['predicate_adverbs'])})\s+){{0,2}}$",
+            regex.IGNORECASE,
+        ),
         that=regex.compile(
             rf"""^\s*(?:(?:(?!\b(?:{_either(g["before_that_stops"])})\b)[^"“.;:,]){{0,60}}?\s)?"""
             rf"""{that}\s+""",

@@ -510,7 +510,9 @@ def _sentence_drafts(
         if cue.participle and any(d.content.start <= cue.start < d.content.end for d in drafts):
             continue
         for shape in SHAPES:
-            draft = shape(sentence, cue, actors, state)
+            draft = _shape_coordinated(sentence, cue, drafts, state) or shape(
+                sentence, cue, actors, state
+            )
             unresolved = draft is not None and None in draft.speakers
             if unresolved and draft is not None and _pronoun_led(sentence, draft, state.words):
                 break
@@ -528,6 +530,32 @@ def _sentence_drafts(
                 drafts.append(draft)
                 break
     return [d for d in drafts if d.content is not None]
+
+
+def _shape_coordinated(
+    s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State
+) -> Draft | None:
+    """'X said A, but indicated B', 'X condemned A and vowed B': a second cue joined to the
+    first one's predicate has the same subject, and makes a statement of its own."""
+    if not drafts or cue.participle:
+        return None
+    last = drafts[-1]
+    if not last.cue.end < cue.start < last.content.end or last.content.start < last.cue.end:
+        return None  # only inside what the sentence's last cue reported after it
+    text = s.text
+    if st.words.coordinated.search(text, last.content.start, cue.start) is None:
+        return None
+    if st.words.cue_pattern.search(text, last.cue.end, cue.start):
+        return None  # "quoted sources that Sullivan maintained ... and called on": his
+    rest = text[cue.end : s.span.end]
+    if SPACES.sub(" ", cue.text) in st.words.clausal and not st.words.clause_after.match(rest):
+        return None
+    content = _after_content(s, cue, s.span.end, st.words)
+    if content is None or content.text.split()[0].casefold() in st.words.not_content:
+        return None
+    if _refused_act(cue, content, st.words) or _phoned(cue, content, st.words):
+        return None
+    return Draft(last.speakers, cue, content, False, (), s.span)
 
 
 def _opens(text: str, content: Span, later: Draft) -> bool:
