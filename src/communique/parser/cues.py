@@ -118,6 +118,7 @@ class Vocabulary:
     clause_after: regex.Pattern[str]
     summoned: regex.Pattern[str]
     object_before: regex.Pattern[str]
+    object_near: regex.Pattern[str]
     determiner_before: regex.Pattern[str]
 
 
@@ -260,6 +261,10 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         object_before=regex.compile(  # "granted Mr. Clarke", "a statement about Putin"
             rf"(?<![\p{{L}}'’])(?:\p{{Ll}}+ed|{_either(g['object_prepositions'])})\s+"
             rf"(?:{the}\s+)?(?:(?:{_either(honorifics)})\.?\s+)?$"
+        ),
+        object_near=regex.compile(  # "in Dar es Salaam": a name a preposition governs
+            rf"(?<![\p{{L}}'’])(?:{_either([*g['object_prepositions'], *g['place_prepositions']])})"
+            r"\s+(?:[\p{L}'’.-]+\s+){0,2}$"
         ),
         determiner_before=regex.compile(  # "the reports were", "Cruz's charges": a noun
             rf"(?:(?<![\p{{L}}'’])(?i:{_either(g['determiners'])})"

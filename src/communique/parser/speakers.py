@@ -115,6 +115,7 @@ def speakers_ending_at(
                 for m in actors.within(start, start + len(lead))
                 if kind(actors, m.actor) is ActorKind.PERSON
                 and not _POSSESSIVE_AFTER.match(text, m.end)  # "Scott's niece, ..."
+                and not lex.object_near.search(text, start, m.start)  # "the FBI office in X"
             ]
             if not earlier:
                 # "his niece, Jane Price, shouted": the name in apposition is the source;
