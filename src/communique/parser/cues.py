@@ -86,6 +86,7 @@ class Vocabulary:
     call_particles: frozenset[str]
     addressing: frozenset[str]
     definite: frozenset[str]
+    determiner_words: frozenset[str]
     definite_article: str
     infinitive: str
     title_small_words: frozenset[str]
@@ -178,6 +179,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         call_particles=frozenset(lex["calls"]["particles"]),
         addressing=frozenset(g["addressing"]),
         definite=frozenset(g["definite"]),
+        determiner_words=frozenset(g["determiners"]),
         definite_article=g["definite_article"],
         infinitive=g["infinitive"],
         title_small_words=frozenset(g["title_small_words"]),

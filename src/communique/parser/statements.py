@@ -83,6 +83,11 @@ def _after_content(s: Sentence, cue: Cue, limit: int, words: Vocabulary) -> Span
     text = s.text
     rest = text[cue.end : limit]
     m = words.that.match(rest)
+    if m is not None:
+        adjunct = words.time_adjunct.match(text, cue.end, limit)
+        first = text[adjunct.end() if adjunct else cue.end : cue.end + m.end()].split()[:1]
+        if first and first[0].casefold() in words.determiner_words:
+            m = None  # "deplored Friday the blasts that killed ...": a relative clause
     start = cue.end + (m.end() if m else 0)
     if m is None:
         adjunct = words.time_adjunct.match(text, start, limit)
