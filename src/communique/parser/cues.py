@@ -120,6 +120,10 @@ class Vocabulary:
     summoned: regex.Pattern[str]
     object_before: regex.Pattern[str]
     object_near: regex.Pattern[str]
+    governed: regex.Pattern[str]
+    joining: frozenset[str]
+    relative: regex.Pattern[str]
+    adjunct_only: regex.Pattern[str]
     determiner_before: regex.Pattern[str]
 
 
@@ -267,6 +271,19 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         object_near=regex.compile(  # "in Dar es Salaam": a name a preposition governs
             rf"(?<![\p{{L}}'’])(?:{_either([*g['object_prepositions'], *g['place_prepositions']])})"
             r"\s+(?:[\p{L}'’.-]+\s+){0,2}$"
+        ),
+        joining=frozenset(g["clause_conjunctions"]),
+        governed=regex.compile(  # "returned from Pakistan had not admitted": an object
+            rf"(?<![\p{{L}}'’])(?:{_either([*g['object_prepositions'], *g['place_prepositions']])})"
+            rf"\s+(?:{the}\s+)?$",
+            regex.IGNORECASE,
+        ),
+        relative=regex.compile(  # "Jan Kavan, who lived in London ..., said"
+            rf"""(?<=\S),\s+(?:{_either(g['relatives'])})\b[^;:"“”]*,\s*$"""
+        ),
+        adjunct_only=regex.compile(  # "said Friday in response to the missile attacks."
+            rf"""^(?:{_either(g['cue_tail'])})\b(?:(?!\b{that}\b)[^,;:"“”])*$""",
+            regex.IGNORECASE,
         ),
         determiner_before=regex.compile(  # "the reports were", "Cruz's charges": a noun
             rf"(?:(?<![\p{{L}}'’])(?i:{_either(g['determiners'])})"

@@ -203,6 +203,7 @@ _QUOTE_THEN_SOURCE = regex.compile(
 # not "."; a quotation ending in a quotation may close with a space: ',' "'
 _QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')$""")
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
+_DESCRIPTION_LEAD = regex.compile(r"""(?<=\S),\s*(?P<d>[^,;:"“”]{1,60})$""")
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|''|``)""")
 _PENDING = regex.compile(r"\s*:\s*")
 
@@ -216,12 +217,17 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     auxiliary = WORD_BEFORE.search(text, max(window, left_end - 20), left_end)
     if auxiliary is not None and auxiliary.group("word").casefold() in words.passive:
         return None  # "was declared the winner": the subject did not speak
+    relative = words.relative.search(text, window, left_end)
+    if relative is not None:  # "Jan Kavan, who lived in London ..., said": Kavan
+        left_end = relative.start()
     found = speakers_ending_at(text, actors, window, left_end, st)
     if found is None:
         found = appositive_subject(text, actors, window, left_end)
     if found is None:
         return None
     speakers, subject_start = found
+    if words.governed.search(text, max(window, subject_start - 20), subject_start):
+        return None  # "a suspect returned from Pakistan had not admitted": not the subject
     before = text[s.span.start : subject_start].rstrip()
     if words.what.search(before.rstrip(" " + QUOTES)):
         return None  # "what X said" names a statement, it does not report one
@@ -236,7 +242,25 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     rest = text[cue.end : s.span.end]
     tail = words.cue_tail.match(rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end)
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
+    after_time = words.time_adjunct.match(text, cue.end, s.span.end)
+    if after_time is not None:  # "said Friday in response to ...": when, then an adjunct
+        rest_after_time = text[after_time.end() : s.span.end].strip(" .")
+        if not rest_after_time or words.adjunct_only.match(rest_after_time):
+            rest_after_tail = ""
+    elif words.adjunct_only.match(rest_after_tail):
+        rest_after_tail = ""
     quote_before = _QUOTE_END.search(before) is not None
+    lead = _DESCRIPTION_LEAD.search(before)
+    if (
+        lead is not None
+        and not quote_before
+        and (not rest_after_tail or rest_after_tail.startswith(","))
+        and len(lead.group("d").split()) <= SUBJECT_LEAD // 2
+        and lead.group("d").split()[0].casefold() not in words.joining
+        and not words.cue_pattern.search(lead.group("d"))
+    ):  # "..., Yeltsin's spokesman Sergei Yastrzhembsky said": the description is the source's
+        before = before[: lead.start() + 1]
+        subject_start = s.span.start + lead.start("d")
     if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
         quote_before = not ends_in_title(before, words)  # 'on Fox's "Hannity," Gingrich said if
     quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
@@ -259,6 +283,7 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
             content is not None
             and not quote_before
             and words.clause_goes_on.match(rest_after_tail) is not None
+            and not words.cue_pattern.match(rest_after_tail.lstrip(", "))
         ):
             # "Acts of protest, Mr. Obama said, are acts of patriotism": one clause, split
             second = content_span(text, s.span.end - len(rest_after_tail.lstrip(",")), s.span.end)
@@ -514,7 +539,8 @@ def _sentence_drafts(
     for cue in cues:
         if cue.participle and any(d.content.start <= cue.start < d.content.end for d in drafts):
             continue
-        for shape in SHAPES:
+        according = phrase_key(cue.text) in state.words.according
+        for shape in SHAPES[:1] if according else SHAPES:
             draft = _shape_coordinated(sentence, cue, drafts, state) or shape(
                 sentence, cue, actors, state
             )
