@@ -153,6 +153,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     days = alternation([*dates["weekdays"], *lex["time"]["words"]])
     parts = alternation(dates["day_parts"]["words"])
     possessives = [*g["person_possessives"], *g["group_possessives"]]
+    governing = _either([*g["object_prepositions"], *g["place_prepositions"]])
     return Vocabulary(
         cue_pattern=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])",
@@ -269,20 +270,18 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             rf"(?:{the}\s+)?(?:(?:{_either(honorifics)})\.?\s+)?$"
         ),
         object_near=regex.compile(  # "in Dar es Salaam": a name a preposition governs
-            rf"(?<![\p{{L}}'’])(?:{_either([*g['object_prepositions'], *g['place_prepositions']])})"
-            r"\s+(?:[\p{L}'’.-]+\s+){0,2}$"
+            rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:[\p{{L}}'’.-]+\s+){{0,2}}$"
         ),
         joining=frozenset(g["clause_conjunctions"]),
         governed=regex.compile(  # "returned from Pakistan had not admitted": an object
-            rf"(?<![\p{{L}}'’])(?:{_either([*g['object_prepositions'], *g['place_prepositions']])})"
-            rf"\s+(?:{the}\s+)?$",
+            rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:{the}\s+)?$",
             regex.IGNORECASE,
         ),
         relative=regex.compile(  # "Jan Kavan, who lived in London ..., said"
-            rf"""(?<=\S),\s+(?:{_either(g['relatives'])})\b[^;:"“”]*,\s*$"""
+            rf"""(?<=\S),\s+(?:{_either(g["relatives"])})\b[^;:"“”]*,\s*$"""
         ),
         adjunct_only=regex.compile(  # "said Friday in response to the missile attacks."
-            rf"""^(?:{_either(g['cue_tail'])})\b(?:(?!\b{that}\b)[^,;:"“”])*$""",
+            rf"""^(?:{_either(g["cue_tail"])})\b(?:(?!\b{that}\b)[^,;:"“”])*$""",
             regex.IGNORECASE,
         ),
         determiner_before=regex.compile(  # "the reports were", "Cruz's charges": a noun

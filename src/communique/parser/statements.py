@@ -240,7 +240,9 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     ):
         before = before[: quoted.end() - len(quoted.group("np") or "")].rstrip()
     rest = text[cue.end : s.span.end]
-    tail = words.cue_tail.match(rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end)
+    tail = words.cue_tail.match(
+        rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end
+    )
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     after_time = words.time_adjunct.match(text, cue.end, s.span.end)
     if after_time is not None:  # "said Friday in response to ...": when, then an adjunct
@@ -563,9 +565,7 @@ def _sentence_drafts(
     return [d for d in drafts if d.content is not None]
 
 
-def _shape_coordinated(
-    s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State
-) -> Draft | None:
+def _shape_coordinated(s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State) -> Draft | None:
     """'X said A, but indicated B', 'X condemned A and vowed B': a second cue joined to the
     first one's predicate has the same subject, and makes a statement of its own."""
     if not drafts or cue.participle:
