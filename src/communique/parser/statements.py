@@ -226,7 +226,8 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     if found is None:
         return None
     speakers, subject_start = found
-    if words.governed.search(text, max(window, subject_start - 20), subject_start):
+    governed = words.governed.search(text, max(window, subject_start - 20), subject_start)
+    if governed is not None and not _document_before(text, governed.start(), window, words):
         return None  # "a suspect returned from Pakistan had not admitted": not the subject
     before = text[s.span.start : subject_start].rstrip()
     if words.what.search(before.rstrip(" " + QUOTES)):
@@ -256,7 +257,8 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     if (
         lead is not None
         and not quote_before
-        and (not rest_after_tail or rest_after_tail.startswith(","))
+        and None not in speakers
+        and (not rest_after_tail or _according_next(rest_after_tail, words))
         and len(lead.group("d").split()) <= SUBJECT_LEAD // 2
         and lead.group("d").split()[0].casefold() not in words.joining
         and not words.cue_pattern.search(lead.group("d"))
@@ -312,6 +314,17 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
         return None
     spoken_to = addressees(text, actors, cue, words)
     return Draft(speakers, cue, content, negated, spoken_to, s.span, subject_start)
+
+
+def _document_before(text: str, at: int, floor: int, words: Vocabulary) -> bool:
+    """Whether a writing stands right before ``at`` ("a statement by the department")."""
+    word = WORD_BEFORE.search(text, max(floor, at - 30), at)
+    return word is not None and word.group("word").casefold() in words.documents
+
+
+def _according_next(rest: str, words: Vocabulary) -> bool:
+    """Whether ``rest`` goes on with ", according to ..." (the channel of the report)."""
+    return any(rest.lstrip(", ").casefold().startswith(f) for f in words.according)
 
 
 def _addressee_end(text: str, actors: ActorTable, cue: Cue, limit: int, words: Vocabulary) -> int:
