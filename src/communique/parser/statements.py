@@ -172,6 +172,15 @@ def _shape_inverted(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Dra
             text, mentions[first].end, mentions[first + 1].start
         ):
             first += 1  # "noted NBC's Dante Chinni": the person, not the outlet
+        last = mentions[-1]
+        if (
+            kind(actors, mentions[first].actor) is not ActorKind.PERSON
+            and kind(actors, last.actor) is ActorKind.PERSON
+            and PHRASE_END.match(text, last.end, s.span.end) is not None
+            and "," not in text[mentions[first].end : last.start]
+            and len(text[mentions[first].end : last.start].split()) <= _TITLE_WORDS
+        ):  # "said the U.S. Deputy Ambassador Peter Burleigh": the person the title names
+            first = len(mentions) - 1
         found = (mentions[first].actor,), mentions[0].start
     elif found is None:
         found = speakers_ending_at(text, actors, src_start, src_end, st)
@@ -202,6 +211,7 @@ _QUOTE_THEN_SOURCE = regex.compile(
 )
 # not "."; a quotation ending in a quotation may close with a space: ',' "'
 _QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')$""")
+_TITLE_WORDS = 4  # words of an office between a country and its holder's name
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
 _DESCRIPTION_LEAD = regex.compile(r"""(?<=\S),\s*(?P<d>[^,;:"“”]{1,60})$""")
 _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|''|``)""")
