@@ -122,6 +122,7 @@ class Vocabulary:
     object_near: regex.Pattern[str]
     governed: regex.Pattern[str]
     joining: frozenset[str]
+    list_goes_on: regex.Pattern[str]
     relative: regex.Pattern[str]
     adjunct_only: regex.Pattern[str]
     determiner_before: regex.Pattern[str]
@@ -273,6 +274,9 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:[\p{{L}}'’.-]+\s+){{0,2}}$"
         ),
         joining=frozenset(g["clause_conjunctions"]),
+        list_goes_on=regex.compile(  # ", Tanzania and the United States": one list of names
+            rf"\s*(?:,\s*)?(?:(?:{_either(g['joiners'])})\s+)?(?:{the}\s+)?", regex.IGNORECASE
+        ),
         governed=regex.compile(  # "returned from Pakistan had not admitted": an object
             rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:{the}\s+)?$",
             regex.IGNORECASE,

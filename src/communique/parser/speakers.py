@@ -332,9 +332,20 @@ def remember(actors: ActorTable, state: State, ids: Sequence[str | None]) -> Non
 def remember_mentions(actors: ActorTable, state: State, sentence: Sentence) -> None:
     """Without a statement, a sentence's first person and first group become the referents."""
     person = group = None
+    text = sentence.text
+    governed_end = -1
     for mention in actors.within(sentence.span.start, sentence.span.end):
         if any(q.start <= mention.start < q.end for q in sentence.quotes):
             continue
+        if state.words.object_before.search(
+            text, max(sentence.span.start, mention.start - 30), mention.start
+        ) or (
+            governed_end >= 0
+            and state.words.list_goes_on.fullmatch(text, governed_end, mention.start)
+        ):
+            governed_end = mention.end  # "co-sponsored by Kenya, Tanzania and the United States"
+            continue  # an object is not whom a later "it" or "he" means
+        governed_end = -1
         if kind(actors, mention.actor) is ActorKind.PERSON:
             person = person or mention.actor
         else:
