@@ -275,7 +275,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         ),
         joining=frozenset(g["clause_conjunctions"]),
         list_goes_on=regex.compile(  # ", Tanzania and the United States": one list of names
-            rf"\s*(?:,\s*)?(?:(?:{_either(g['joiners'])})\s+)?(?:{the}\s+)?", regex.IGNORECASE
+            rf"(?:[\s,]+|\p{{Lu}}[\p{{L}}.'’-]*|(?i:{_either(g['joiners'])}|{the})(?=\s))*"
         ),
         governed=regex.compile(  # "returned from Pakistan had not admitted": an object
             rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:{the}\s+)?$",
