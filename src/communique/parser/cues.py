@@ -76,6 +76,7 @@ class Vocabulary:
     person_possessives: frozenset[str]
     unnamed: frozenset[str]
     roles: frozenset[str]
+    plural_roles: frozenset[str]
     collective: frozenset[str]
     bare_collective: frozenset[str]
     agents: frozenset[str]
@@ -123,6 +124,9 @@ class Vocabulary:
     governed: regex.Pattern[str]
     joining: frozenset[str]
     list_goes_on: regex.Pattern[str]
+    clause_joint: regex.Pattern[str]
+    located: regex.Pattern[str]
+    infinitive_after: regex.Pattern[str]
     relative: regex.Pattern[str]
     adjunct_only: regex.Pattern[str]
     determiner_before: regex.Pattern[str]
@@ -175,6 +179,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         person_possessives=frozenset(g["person_possessives"]),
         unnamed=frozenset(lex["unnamed"]["heads"]),
         roles=frozenset(lex["roles"]["heads"]),
+        plural_roles=frozenset(lex["roles"]["plural"]),
         collective=frozenset(lex["collective"]["heads"]),
         bare_collective=frozenset(lex["collective"]["bare"]),
         agents=frozenset(lex["agents"]["heads"]),
@@ -277,6 +282,16 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         list_goes_on=regex.compile(  # ", Tanzania and the United States": one list of names
             rf"(?:[\s,]+|\p{{Lu}}[\p{{L}}.'’-]*|(?i:{_either(g['joiners'])}|{the})(?=\s))*"
         ),
+        infinitive_after=regex.compile(  # "pledged to meet every year": what was promised
+            rf"""\s*{to}\s+(?!(?:{_either(g["not_infinitive"])})\b)\p{{Ll}}"""
+        ),
+        located=regex.compile(  # "At the Harry Truman Library": a place, whatever its name
+            rf"(?<![\p{{L}}'’])(?:{_either(g['place_prepositions'])})\s+(?:{the}\s+)?$",
+            regex.IGNORECASE,
+        ),
+        clause_joint=regex.compile(  # "of NATO, and Geremek has": a new clause (no serial comma)
+            rf",\s*(?:{_either(g['content_joints'])})\s", regex.IGNORECASE
+        ),
         governed=regex.compile(  # "returned from Pakistan had not admitted": an object
             rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:{the}\s+)?$",
             regex.IGNORECASE,
@@ -308,6 +323,7 @@ class State:
     pending: Draft | None = None
     turn: int = -1  # the index of the draft of the transcript turn that may go on
     narrated: str | None = None  # the person a sentence with no statement was about
+    people: tuple[str, ...] = ()  # the last several people named together ("the ministers")
 
 
 @attrs.frozen

@@ -254,13 +254,15 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     tail = words.cue_tail.match(
         rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end
     )
+    if words.infinitive_after.match(rest):
+        tail = None  # "pledged to meet every year": the content, not an adjunct
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
     after_time = words.time_adjunct.match(text, cue.end, s.span.end)
     if after_time is not None:  # "said Friday in response to ...": when, then an adjunct
         rest_after_time = text[after_time.end() : s.span.end].strip(" .")
         if not rest_after_time or words.adjunct_only.match(rest_after_time):
             rest_after_tail = ""
-    elif words.adjunct_only.match(rest_after_tail):
+    elif tail is not None and words.adjunct_only.match(rest_after_tail):
         rest_after_tail = ""
     quote_before = _QUOTE_END.search(before) is not None
     lead = _DESCRIPTION_LEAD.search(before)
