@@ -298,7 +298,10 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
         elif (
             content is not None
             and not quote_before
-            and words.clause_goes_on.match(rest_after_tail) is not None
+            and (
+                words.clause_goes_on.match(rest_after_tail) is not None
+                or _opener_only(content, rest_after_tail, words)
+            )
             and not words.cue_pattern.match(rest_after_tail.lstrip(", "))
         ):
             # "Acts of protest, Mr. Obama said, are acts of patriotism": one clause, split
@@ -332,6 +335,19 @@ def _document_before(text: str, at: int, floor: int, words: Vocabulary) -> bool:
     """Whether a writing stands right before ``at`` ("a statement by the department")."""
     word = WORD_BEFORE.search(text, max(floor, at - 30), at)
     return word is not None and word.group("word").casefold() in words.documents
+
+
+def _opener_only(content: Span, rest: str, words: Vocabulary) -> bool:
+    """'For now, the State Department says, Embassy employees can ...': before the source
+    stands only a prepositional opener, and the clause it opens goes on after the cue."""
+    first = content.text.split(maxsplit=1)[0].casefold()
+    return (
+        first in words.not_content
+        and "," not in content.text
+        and rest.startswith(",")
+        and not opens_quote(rest.lstrip(", "))
+        and len(rest.split()) >= 3
+    )
 
 
 def _according_next(rest: str, words: Vocabulary) -> bool:
