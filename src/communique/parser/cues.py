@@ -76,6 +76,7 @@ class Vocabulary:
     person_possessives: frozenset[str]
     unnamed: frozenset[str]
     roles: frozenset[str]
+    plural_roles: frozenset[str]
     collective: frozenset[str]
     bare_collective: frozenset[str]
     agents: frozenset[str]
@@ -86,6 +87,7 @@ class Vocabulary:
     call_particles: frozenset[str]
     addressing: frozenset[str]
     definite: frozenset[str]
+    determiner_words: frozenset[str]
     definite_article: str
     infinitive: str
     title_small_words: frozenset[str]
@@ -99,6 +101,7 @@ class Vocabulary:
     what: regex.Pattern[str]
     the: regex.Pattern[str]
     joint: regex.Pattern[str]
+    coordinated: regex.Pattern[str]
     that: regex.Pattern[str]
     joiner: regex.Pattern[str]
     joined: regex.Pattern[str]
@@ -117,6 +120,15 @@ class Vocabulary:
     clause_after: regex.Pattern[str]
     summoned: regex.Pattern[str]
     object_before: regex.Pattern[str]
+    object_near: regex.Pattern[str]
+    governed: regex.Pattern[str]
+    joining: frozenset[str]
+    list_goes_on: regex.Pattern[str]
+    clause_joint: regex.Pattern[str]
+    located: regex.Pattern[str]
+    infinitive_after: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    adjunct_only: regex.Pattern[str]
     determiner_before: regex.Pattern[str]
 
 
@@ -146,6 +158,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     days = alternation([*dates["weekdays"], *lex["time"]["words"]])
     parts = alternation(dates["day_parts"]["words"])
     possessives = [*g["person_possessives"], *g["group_possessives"]]
+    governing = _either([*g["object_prepositions"], *g["place_prepositions"]])
     return Vocabulary(
         cue_pattern=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])",
@@ -166,6 +179,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         person_possessives=frozenset(g["person_possessives"]),
         unnamed=frozenset(lex["unnamed"]["heads"]),
         roles=frozenset(lex["roles"]["heads"]),
+        plural_roles=frozenset(lex["roles"]["plural"]),
         collective=frozenset(lex["collective"]["heads"]),
         bare_collective=frozenset(lex["collective"]["bare"]),
         agents=frozenset(lex["agents"]["heads"]),
@@ -176,6 +190,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         call_particles=frozenset(lex["calls"]["particles"]),
         addressing=frozenset(g["addressing"]),
         definite=frozenset(g["definite"]),
+        determiner_words=frozenset(g["determiners"]),
         definite_article=g["definite_article"],
         infinitive=g["infinitive"],
         title_small_words=frozenset(g["title_small_words"]),
@@ -204,6 +219,11 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         what=regex.compile(rf"\b{regex.escape(g['what'])}(?:\s+{the})?$", regex.IGNORECASE),
         the=regex.compile(rf"\s*(?:{the}\s+)?"),
         joint=regex.compile(rf"(?:,?\s+(?:{_either(g['content_joints'])})|,)\s*$"),
+        coordinated=regex.compile(  # "said ..., but indicated": the same subject speaks again
+            rf"(?<![\p{{L}}'’-])(?:{_either(g['content_joints'])})\s+"
+            rf"(?:(?:{_either(g['predicate_adverbs'])})\s+){{0,2}}$",
+            regex.IGNORECASE,
+        ),
         that=regex.compile(
             rf"""^\s*(?:(?:(?!\b(?:{_either(g["before_that_stops"])})\b)[^"“.;:,]){{0,60}}?\s)?"""
             rf"""{that}\s+""",
@@ -242,7 +262,7 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
             r"""(?:[^,:;"“]|(?<=\d),(?=\d)){0,40})?"""
         ),
         clause_after=regex.compile(  # not "went on to name cities that ..."
-            rf"""\s*(?:[,:]\s*(?:["“]|'')|:|{that}\b|(?!{to}\s)\S[^.;"“]{{0,40}}?\b{that}\b)"""
+            rf"""\s*(?:[,:]\s*(?:["“]|''|``)|:|{that}\b|(?!{to}\s)\S[^.;"“]{{0,40}}?\b{that}\b)"""
         ),
         summoned=regex.compile(  # "called Sanders to congratulate him"; not "called Ford's
             # plans to open a plant ..."
@@ -254,6 +274,34 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         object_before=regex.compile(  # "granted Mr. Clarke", "a statement about Putin"
             rf"(?<![\p{{L}}'’])(?:\p{{Ll}}+ed|{_either(g['object_prepositions'])})\s+"
             rf"(?:{the}\s+)?(?:(?:{_either(honorifics)})\.?\s+)?$"
+        ),
+        object_near=regex.compile(  # "in Dar es Salaam": a name a preposition governs
+            rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:[\p{{L}}'’.-]+\s+){{0,2}}$"
+        ),
+        joining=frozenset(g["clause_conjunctions"]),
+        list_goes_on=regex.compile(  # ", Tanzania and the United States": one list of names
+            rf"(?:[\s,]+|\p{{Lu}}[\p{{L}}.'’-]*|(?i:{_either(g['joiners'])}|{the})(?=\s))*"
+        ),
+        infinitive_after=regex.compile(  # "pledged to meet every year": what was promised
+            rf"""\s*{to}\s+(?!(?:{_either(g["not_infinitive"])})\b)\p{{Ll}}"""
+        ),
+        located=regex.compile(  # "At the Harry Truman Library": a place, whatever its name
+            rf"(?<![\p{{L}}'’])(?:{_either(g['place_prepositions'])})\s+(?:{the}\s+)?$",
+            regex.IGNORECASE,
+        ),
+        clause_joint=regex.compile(  # "of NATO, and Geremek has": a new clause (no serial comma)
+            rf",\s*(?:{_either(g['content_joints'])})\s", regex.IGNORECASE
+        ),
+        governed=regex.compile(  # "returned from Pakistan had not admitted": an object
+            rf"(?<![\p{{L}}'’])(?:{governing})\s+(?:{the}\s+)?$",
+            regex.IGNORECASE,
+        ),
+        relative=regex.compile(  # "Jan Kavan, who lived in London ..., said"
+            rf"""(?<=\S),\s+(?:{_either(g["relatives"])})\b[^;:"“”]*,\s*$"""
+        ),
+        adjunct_only=regex.compile(  # "said Friday in response to the missile attacks."
+            rf"""^(?:{_either(g["cue_tail"])})\b(?:(?!\b{that}\b)[^,;:"“”])*$""",
+            regex.IGNORECASE,
         ),
         determiner_before=regex.compile(  # "the reports were", "Cruz's charges": a noun
             rf"(?:(?<![\p{{L}}'’])(?i:{_either(g['determiners'])})"
@@ -275,6 +323,7 @@ class State:
     pending: Draft | None = None
     turn: int = -1  # the index of the draft of the transcript turn that may go on
     narrated: str | None = None  # the person a sentence with no statement was about
+    people: tuple[str, ...] = ()  # the last several people named together ("the ministers")
 
 
 @attrs.frozen

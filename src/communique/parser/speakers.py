@@ -115,6 +115,7 @@ def speakers_ending_at(
                 for m in actors.within(start, start + len(lead))
                 if kind(actors, m.actor) is ActorKind.PERSON
                 and not _POSSESSIVE_AFTER.match(text, m.end)  # "Scott's niece, ..."
+                and not lex.object_near.search(text, start, m.start)  # "the FBI office in X"
             ]
             if not earlier:
                 # "his niece, Jane Price, shouted": the name in apposition is the source;
@@ -142,6 +143,10 @@ def speakers_ending_at(
         return _short_subject(text, actors, start, end, lex)
     head = np.group("head").casefold()
     definite = np.group("np").casefold().startswith(lex.definite_article + " ")
+    if definite and head in lex.plural_roles and len(state.people) > 1:
+        named = any(w[:1].isupper() for w in np.group("np").split()[1:])
+        if not named:  # "the ministers said": the several people just named together
+            return state.people, np.start("np")
     if definite and (head in lex.office_heads or head in lex.roles):
         titled = _titled_person(actors, head, end, lex)
         named = any(w[:1].isupper() for w in np.group("np").split()[1:-1])
@@ -318,6 +323,9 @@ def _titled_person(actors: ActorTable, head: str, before: int, words: Vocabulary
 
 def remember(actors: ActorTable, state: State, ids: Sequence[str | None]) -> None:
     """The speakers of a statement become the referents of later pronouns."""
+    people = [i for i in dict.fromkeys(ids) if i and kind(actors, i) is ActorKind.PERSON]
+    if len(people) > 1:
+        state.people = tuple(people)
     for ident in ids:
         actor = actors.by_id(ident) if ident else None
         if actor is None:
@@ -331,15 +339,37 @@ def remember(actors: ActorTable, state: State, ids: Sequence[str | None]) -> Non
 def remember_mentions(actors: ActorTable, state: State, sentence: Sentence) -> None:
     """Without a statement, a sentence's first person and first group become the referents."""
     person = group = None
+    people: list[str] = []
+    text = sentence.text
+    governed_end = -1
+    governed_kind: ActorKind | None = None
     for mention in actors.within(sentence.span.start, sentence.span.end):
         if any(q.start <= mention.start < q.end for q in sentence.quotes):
             continue
+        if kind(actors, mention.actor) is ActorKind.PERSON and not state.words.located.search(
+            text, max(sentence.span.start, mention.start - 20), mention.start
+        ):
+            people.append(mention.actor)  # "the ministers" may mean them all, objects or not
+        if state.words.object_before.search(
+            text, max(sentence.span.start, mention.start - 30), mention.start
+        ) or (
+            governed_end >= 0
+            and kind(actors, mention.actor) is governed_kind
+            and state.words.list_goes_on.fullmatch(text, governed_end, mention.start)
+            and not state.words.clause_joint.search(text, governed_end, mention.start)
+        ):
+            governed_end = mention.end  # "co-sponsored by Kenya, Tanzania and the United States"
+            governed_kind = kind(actors, mention.actor)
+            continue  # an object is not whom a later "it" or "he" means
+        governed_end = -1
         if kind(actors, mention.actor) is ActorKind.PERSON:
             person = person or mention.actor
         else:
             group = group or mention.actor
     state.last_person = person or state.last_person
     state.last_group = group or state.last_group
+    if len(set(people)) > 1:
+        state.people = tuple(dict.fromkeys(people))
 
 
 def subject_person(actors: ActorTable, sentence: Sentence) -> str | None:

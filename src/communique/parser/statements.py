@@ -85,6 +85,11 @@ def _after_content(s: Sentence, cue: Cue, limit: int, words: Vocabulary) -> Span
     text = s.text
     rest = text[cue.end : limit]
     m = words.that.match(rest)
+    if m is not None:
+        adjunct = words.time_adjunct.match(text, cue.end, limit)
+        first = text[adjunct.end() if adjunct else cue.end : cue.end + m.end()].split()[:1]
+        if first and first[0].casefold() in words.determiner_words:
+            m = None  # "deplored Friday the blasts that killed ...": a relative clause
     start = cue.end + (m.end() if m else 0)
     if m is None:
         adjunct = words.time_adjunct.match(text, start, limit)
@@ -169,6 +174,15 @@ def _shape_inverted(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Dra
             text, mentions[first].end, mentions[first + 1].start
         ):
             first += 1  # "noted NBC's Dante Chinni": the person, not the outlet
+        last = mentions[-1]
+        if (
+            kind(actors, mentions[first].actor) is not ActorKind.PERSON
+            and kind(actors, last.actor) is ActorKind.PERSON
+            and PHRASE_END.match(text, last.end, s.span.end) is not None
+            and "," not in text[mentions[first].end : last.start]
+            and len(text[mentions[first].end : last.start].split()) <= _TITLE_WORDS
+        ):  # "said the U.S. Deputy Ambassador Peter Burleigh": the person the title names
+            first = len(mentions) - 1
         found = (mentions[first].actor,), mentions[0].start
     elif found is None:
         found = speakers_ending_at(text, actors, src_start, src_end, st)
@@ -199,8 +213,10 @@ _QUOTE_THEN_SOURCE = regex.compile(
 )
 # not "."; a quotation ending in a quotation may close with a space: ',' "'
 _QUOTE_END = regex.compile(r"""(?:[,?!—–…-]|\.\.\.)(?:[’']\s?)?(?:["”]|'')$""")
+_TITLE_WORDS = 4  # words of an office between a country and its holder's name
 _LEFT_WINDOW = 300  # how far before its cue a source may begin, in characters
-_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|'')""")
+_DESCRIPTION_LEAD = regex.compile(r"""(?<=\S),\s*(?P<d>[^,;:"“”]{1,60})$""")
+_QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|''|``)""")
 _PENDING = regex.compile(r"\s*:\s*")
 
 
@@ -213,12 +229,18 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     auxiliary = WORD_BEFORE.search(text, max(window, left_end - 20), left_end)
     if auxiliary is not None and auxiliary.group("word").casefold() in words.passive:
         return None  # "was declared the winner": the subject did not speak
+    relative = words.relative.search(text, window, left_end)
+    if relative is not None:  # "Jan Kavan, who lived in London ..., said": Kavan
+        left_end = relative.start()
     found = speakers_ending_at(text, actors, window, left_end, st)
     if found is None:
         found = appositive_subject(text, actors, window, left_end)
     if found is None:
         return None
     speakers, subject_start = found
+    governed = words.governed.search(text, max(window, subject_start - 20), subject_start)
+    if governed is not None and not _document_before(text, governed.start(), window, words):
+        return None  # "a suspect returned from Pakistan had not admitted": not the subject
     before = text[s.span.start : subject_start].rstrip()
     if words.what.search(before.rstrip(" " + QUOTES)):
         return None  # "what X said" names a statement, it does not report one
@@ -231,9 +253,32 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     ):
         before = before[: quoted.end() - len(quoted.group("np") or "")].rstrip()
     rest = text[cue.end : s.span.end]
-    tail = words.cue_tail.match(rest)
+    tail = words.cue_tail.match(
+        rest, _addressee_end(text, actors, cue, s.span.end, words) - cue.end
+    )
+    if words.infinitive_after.match(rest):
+        tail = None  # "pledged to meet every year": the content, not an adjunct
     rest_after_tail = rest[tail.end() if tail else 0 :].strip(" .")
+    after_time = words.time_adjunct.match(text, cue.end, s.span.end)
+    if after_time is not None:  # "said Friday in response to ...": when, then an adjunct
+        rest_after_time = text[after_time.end() : s.span.end].strip(" .")
+        if not rest_after_time or words.adjunct_only.match(rest_after_time):
+            rest_after_tail = ""
+    elif tail is not None and words.adjunct_only.match(rest_after_tail):
+        rest_after_tail = ""
     quote_before = _QUOTE_END.search(before) is not None
+    lead = _DESCRIPTION_LEAD.search(before)
+    if (
+        lead is not None
+        and not quote_before
+        and None not in speakers
+        and (not rest_after_tail or _according_next(rest_after_tail, words))
+        and len(lead.group("d").split()) <= SUBJECT_LEAD // 2
+        and lead.group("d").split()[0].casefold() not in words.joining
+        and not words.cue_pattern.search(lead.group("d"))
+    ):  # "..., Yeltsin's spokesman Sergei Yastrzhembsky said": the description is the source's
+        before = before[: lead.start() + 1]
+        subject_start = s.span.start + lead.start("d")
     if quote_before and rest_after_tail[:1] not in ("", ",", ";", "—", "–", "-"):
         quote_before = not ends_in_title(before, words)  # 'on Fox's "Hannity," Gingrich said if
     quote_after = _QUOTE_AFTER.match(rest, tail.end() if tail else 0) is not None
@@ -255,7 +300,11 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
         elif (
             content is not None
             and not quote_before
-            and words.clause_goes_on.match(rest_after_tail) is not None
+            and (
+                words.clause_goes_on.match(rest_after_tail) is not None
+                or _opener_only(content, rest_after_tail, words)
+            )
+            and not words.cue_pattern.match(rest_after_tail.lstrip(", "))
         ):
             # "Acts of protest, Mr. Obama said, are acts of patriotism": one clause, split
             second = content_span(text, s.span.end - len(rest_after_tail.lstrip(",")), s.span.end)
@@ -282,6 +331,47 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
         return None
     spoken_to = addressees(text, actors, cue, words)
     return Draft(speakers, cue, content, negated, spoken_to, s.span, subject_start)
+
+
+def _document_before(text: str, at: int, floor: int, words: Vocabulary) -> bool:
+    """Whether a writing stands right before ``at`` ("a statement by the department")."""
+    word = WORD_BEFORE.search(text, max(floor, at - 30), at)
+    return word is not None and word.group("word").casefold() in words.documents
+
+
+def _opener_only(content: Span, rest: str, words: Vocabulary) -> bool:
+    """'For now, the State Department says, Embassy employees can ...': before the source
+    stands only a prepositional opener, and the clause it opens goes on after the cue."""
+    first = content.text.split(maxsplit=1)[0].casefold()
+    return (
+        first in words.not_content
+        and "," not in content.text
+        and rest.startswith(",")
+        and not opens_quote(rest.lstrip(", "))
+        and len(rest.split()) >= 3
+    )
+
+
+def _according_next(rest: str, words: Vocabulary) -> bool:
+    """Whether ``rest`` goes on with ", according to ..." (the channel of the report)."""
+    return any(rest.lstrip(", ").casefold().startswith(f) for f in words.according)
+
+
+def _addressee_end(text: str, actors: ActorTable, cue: Cue, limit: int, words: Vocabulary) -> int:
+    """Where whom a cue addresses ends ("..., Bushnell told Kenya Television."), else the
+    cue's end: the hearer is no part of what follows."""
+    if not addresses(cue, words):
+        return cue.end
+    hearers = addressees(text, actors, cue, words)
+    near = actors.within(cue.end, min(limit, cue.end + 40))
+    end = near[0].end if hearers and near and near[0].actor == hearers[0] else cue.end
+    named = _HEARER.match(text, cue.end, limit)
+    return max(end, named.end() if named else cue.end)
+
+
+_HEARER = regex.compile(  # "told Kenya Television", "told The Associated Press"
+    r"\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’&-]*){0,5}"
+)
 
 
 def _phoned(cue: Cue, content: Span, lex: Vocabulary) -> bool:
@@ -503,8 +593,11 @@ def _sentence_drafts(
     for cue in cues:
         if cue.participle and any(d.content.start <= cue.start < d.content.end for d in drafts):
             continue
-        for shape in SHAPES:
-            draft = shape(sentence, cue, actors, state)
+        according = phrase_key(cue.text) in state.words.according
+        for shape in SHAPES[:1] if according else SHAPES:
+            draft = _shape_coordinated(sentence, cue, drafts, state) or shape(
+                sentence, cue, actors, state
+            )
             unresolved = draft is not None and None in draft.speakers
             if unresolved and draft is not None and _pronoun_led(sentence, draft, state.words):
                 break
@@ -522,6 +615,30 @@ def _sentence_drafts(
                 drafts.append(draft)
                 break
     return [d for d in drafts if d.content is not None]
+
+
+def _shape_coordinated(s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State) -> Draft | None:
+    """'X said A, but indicated B', 'X condemned A and vowed B': a second cue joined to the
+    first one's predicate has the same subject, and makes a statement of its own."""
+    if not drafts or cue.participle:
+        return None
+    last = drafts[-1]
+    if not last.cue.end < cue.start < last.content.end or last.content.start < last.cue.end:
+        return None  # only inside what the sentence's last cue reported after it
+    text = s.text
+    if st.words.coordinated.search(text, last.content.start, cue.start) is None:
+        return None
+    if st.words.cue_pattern.search(text, last.cue.end, cue.start):
+        return None  # "quoted sources that Sullivan maintained ... and called on": his
+    rest = text[cue.end : s.span.end]
+    if SPACES.sub(" ", cue.text) in st.words.clausal and not st.words.clause_after.match(rest):
+        return None
+    content = _after_content(s, cue, s.span.end, st.words)
+    if content is None or content.text.split()[0].casefold() in st.words.not_content:
+        return None
+    if _refused_act(cue, content, st.words) or _phoned(cue, content, st.words):
+        return None
+    return Draft(last.speakers, cue, content, False, (), s.span)
 
 
 def _opens(text: str, content: Span, later: Draft) -> bool:
