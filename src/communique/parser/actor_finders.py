@@ -30,7 +30,8 @@ _TRANSCRIPT_LABEL = regex.compile(
         [ \t]*:[ \t]+\S""",
     regex.VERBOSE,
 )
-_NAMED_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N},.]+)\s+$")
+_NAMED_AFTER = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)")
 _LETTERS = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 # A title or heading of this many words, most of them capitalised, is in title case.
@@ -88,7 +89,8 @@ def _find_countries(ctx: Context, block: Span) -> list[Candidate]:
         code = v.countries.get(name) or v.metonyms[name]
         found.append(_state(v, span, code, priority=2))
     for m in v.government.finditer(ctx.text, block.start, block.end):
-        if _NAMED_AFTER.match(ctx.text, m.end()):
+        named = _NAMED_AFTER.match(ctx.text, m.end())
+        if named is not None and named.group("word") not in v.calendar:
             continue  # "Palestinian official Saeb Erakat": an office before a name
         found.append(_state(v, m.span(), v.demonyms[spaced(m.group("demonym"))], priority=4))
     return found
@@ -227,12 +229,20 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
     text = ctx.text
     found = []
     for m in v.group.finditer(text, block.start, block.end):
-        found.append(_group(v, m.span(), spaced(m.group("demonym")), m.group("word")))
+        word = m.group("word")
+        if v.group_roles[word] in v.acting_sectors and not v.acting.match(text, m.end()):
+            continue  # "she told Tanzanian workers": civilians are actors when they act
+        found.append(_group(v, m.span(), spaced(m.group("demonym")), word))
     for m in v.plural_people.finditer(text, block.start, block.end):
+        before = _WORD_BEFORE.search(text, max(block.start, m.start() - 30), m.start())
+        if before is not None and before.group(1).casefold() in v.counted_after:
+            continue  # "six Iraqis were detained": people counted, not a party
         code = v.plural_demonyms[spaced(m.group("plural"))]
         found.append(_state(v, m.span(), code, priority=4))
     for m in v.coordinated.finditer(text, block.start, block.end):
         word = m.group("word")
+        if v.group_roles.get(word) in v.acting_sectors and not v.acting.match(text, m.end()):
+            continue
         for n, (start, end) in enumerate(m.spans("demonym")):
             span = (m.start() if n == 0 else start, end)
             found.append(_group(v, span, spaced(text[start:end]), word))

@@ -189,6 +189,13 @@ class Vocabulary:
         self.plural_people = regex.compile(
             rf"{b}{modifier}(?P<plural>{alternation(self.plural_demonyms)}){e}"
         )
+        self.counted_after = frozenset(groups["plurals"]["counted_after"])
+        acting = groups["acting"]
+        self.acting_sectors = frozenset(acting["sectors"])
+        between = rf"(?:{alternation(acting['between'])}|\p{{Lu}}\p{{Ll}}+day|\p{{Ll}}+ly)"
+        verb = rf"(?:{alternation(acting['auxiliaries'])}|{alternation(self.verbs)}|\p{{Ll}}{{2,}}ed)"
+        #: what follows a group that acts: its verb, maybe after a time or an adverb
+        self.acting = regex.compile(rf"(?:\s+{between})*\s+{verb}{e}")
         heads = (*self.forces, *lex["governments"]["words"], *self.group_roles)
         #: "French and Egyptian warships": the demonyms before the last of a coordination
         self.coordinated = regex.compile(
