@@ -90,7 +90,7 @@ def _find_countries(ctx: Context, block: Span) -> list[Candidate]:
         found.append(_state(v, span, code, priority=2))
     for m in v.government.finditer(ctx.text, block.start, block.end):
         named = _NAMED_AFTER.match(ctx.text, m.end())
-        if named is not None and named.group("word") not in v.calendar:
+        if named is not None and named.group("word").casefold() not in v.calendar:
             continue  # "Palestinian official Saeb Erakat": an office before a name
         found.append(_state(v, m.span(), v.demonyms[spaced(m.group("demonym"))], priority=4))
     return found
@@ -109,7 +109,7 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
         at = m.start()
         if at < position:
             continue
-        for name in index.get(text[at : at + 3], ()):
+        for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
             end = at + len(name)
             if (
                 end <= block.end
