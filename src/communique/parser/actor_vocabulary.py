@@ -180,7 +180,9 @@ class Vocabulary:
         self.group_roles: dict[str, str] = dict(groups["roles"])
         endings = tuple(groups["plurals"]["endings"])
         #: "Palestinians": the people of a state, by the plural of its demonym
-        self.plural_demonyms = {f"{d}s": c for d, c in self.demonyms.items() if d.endswith(endings)}
+        self.plural_demonyms = {
+            f"{d}s": c for d, c in self.demonyms.items() if d.endswith(endings)
+        }
         modifier = rf"(?:(?P<modifier>{alternation(groups['modifiers']['words'])})\s+)?"
         #: "Ugandan rebels", "Top Israeli officials": a group named by nationality and role
         self.group = regex.compile(
@@ -193,7 +195,9 @@ class Vocabulary:
         acting = groups["acting"]
         self.acting_sectors = frozenset(acting["sectors"])
         between = rf"(?:{alternation(acting['between'])}|\p{{Lu}}\p{{Ll}}+day|\p{{Ll}}+ly)"
-        verb = rf"(?:{alternation(acting['auxiliaries'])}|{alternation(self.verbs)}|\p{{Ll}}{{2,}}ed)"
+        verb = (
+            rf"(?:{alternation(acting['auxiliaries'])}|{alternation(self.verbs)}|\p{{Ll}}{{2,}}ed)"
+        )
         #: what follows a group that acts: its verb, maybe after a time or an adverb
         self.acting = regex.compile(rf"(?:\s+{between})*\s+{verb}{e}")
         heads = (*self.forces, *lex["governments"]["words"], *self.group_roles)
