@@ -30,6 +30,8 @@ _TRANSCRIPT_LABEL = regex.compile(
         [ \t]*:[ \t]+\S""",
     regex.VERBOSE,
 )
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N},.]+)\s+$")
+_NAMED_AFTER = regex.compile(r"[ \t]+(?P<word>\p{Lu}\p{Ll}+)")
 _LETTERS = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 # A title or heading of this many words, most of them capitalised, is in title case.
@@ -87,6 +89,9 @@ def _find_countries(ctx: Context, block: Span) -> list[Candidate]:
         code = v.countries.get(name) or v.metonyms[name]
         found.append(_state(v, span, code, priority=2))
     for m in v.government.finditer(ctx.text, block.start, block.end):
+        named = _NAMED_AFTER.match(ctx.text, m.end())
+        if named is not None and named.group("word").casefold() not in v.calendar:
+            continue  # "Palestinian official Saeb Erakat": an office before a name
         found.append(_state(v, m.span(), v.demonyms[spaced(m.group("demonym"))], priority=4))
     return found
 
@@ -104,7 +109,7 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
         at = m.start()
         if at < position:
             continue
-        for name in index.get(text[at : at + 3], ()):
+        for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
             end = at + len(name)
             if (
                 end <= block.end
@@ -217,6 +222,46 @@ def _find_police(ctx: Context, block: Span) -> list[Candidate]:
     return found
 
 
+def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
+    """Groups named by nationality: 'Ugandan rebels', 'the Palestinians', 'French and
+    Egyptian warships' (each demonym of a coordination is a group of its own)."""
+    v = ctx.vocab
+    text = ctx.text
+    found = []
+    for m in v.group.finditer(text, block.start, block.end):
+        word = m.group("word")
+        if v.group_roles[word] in v.acting_sectors and not v.acting.match(text, m.end()):
+            continue  # "she told Tanzanian workers": civilians are actors when they act
+        found.append(_group(v, m.span(), spaced(m.group("demonym")), word))
+    for m in v.plural_people.finditer(text, block.start, block.end):
+        before = _WORD_BEFORE.search(text, max(block.start, m.start() - 30), m.start())
+        if before is not None and before.group(1).casefold() in v.counted_after:
+            continue  # "six Iraqis were detained": people counted, not a party
+        code = v.plural_demonyms[spaced(m.group("plural"))]
+        found.append(_state(v, m.span(), code, priority=4))
+    for m in v.coordinated.finditer(text, block.start, block.end):
+        word = m.group("word")
+        if v.group_roles.get(word) in v.acting_sectors and not v.acting.match(text, m.end()):
+            continue
+        for n, (start, end) in enumerate(m.spans("demonym")):
+            span = (m.start() if n == 0 else start, end)
+            found.append(_group(v, span, spaced(text[start:end]), word))
+    return found
+
+
+def _group(v: Vocabulary, span: tuple[int, int], demonym: str, word: str) -> Candidate:
+    """The actor that '<demonym> <word>' names: the state, its forces, or a group of it."""
+    code = v.demonyms[demonym]
+    if word in v.forces:
+        return _force(span, f"{demonym} {v.forces[0]}", f"forces:{code}", code, "MIL")
+    sector = v.group_roles.get(word)
+    if sector is None:  # officials, negotiators: they stand for the state
+        return _state(v, span, code, priority=4)
+    kind = ActorKind.ORGANIZATION
+    name = f"{demonym} {word}"
+    return Candidate.of(kind, span, name, country=code, sector=sector, priority=4)
+
+
 def _find_names(ctx: Context, block: Span) -> list[Candidate]:
     """Capitalised runs: titled people, named organizations, and untitled full names.
 
@@ -304,6 +349,7 @@ FINDERS: tuple[Finder, ...] = (
     _find_media,
     _find_forces,
     _find_police,
+    _find_groups,
     _find_names,
     _find_speakers,
     _find_transcript_speakers,

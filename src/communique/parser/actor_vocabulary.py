@@ -176,6 +176,38 @@ class Vocabulary:
         self.government = regex.compile(
             rf"{b}(?P<demonym>{demonyms})\s+(?:{alternation(lex['governments']['words'])}){e}"
         )
+        groups = lex["groups"]
+        self.group_roles: dict[str, str] = dict(groups["roles"])
+        endings = tuple(groups["plurals"]["endings"])
+        #: "Palestinians": the people of a state, by the plural of its demonym
+        self.plural_demonyms = {
+            f"{d}s": c for d, c in self.demonyms.items() if d.endswith(endings)
+        }
+        modifier = rf"(?:(?P<modifier>{alternation(groups['modifiers']['words'])})\s+)?"
+        #: "Ugandan rebels", "Top Israeli officials": a group named by nationality and role
+        self.group = regex.compile(
+            rf"{b}{modifier}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.group_roles)}){e}"
+        )
+        self.plural_people = regex.compile(
+            rf"{b}{modifier}(?P<plural>{alternation(self.plural_demonyms)}){e}"
+        )
+        self.counted_after = frozenset(groups["plurals"]["counted_after"])
+        acting = groups["acting"]
+        self.acting_sectors = frozenset(acting["sectors"])
+        between = rf"(?:{alternation(acting['between'])}|\p{{Lu}}\p{{Ll}}+day|\p{{Ll}}+ly)"
+        verb = (
+            rf"(?:{alternation(acting['auxiliaries'])}|{alternation(self.verbs)}|\p{{Ll}}{{2,}}ed)"
+        )
+        #: what follows a group that acts: its verb, maybe after a time or an adverb
+        self.acting = regex.compile(rf"(?:\s+{between})*\s+{verb}{e}")
+        heads = (*self.forces, *lex["governments"]["words"], *self.group_roles)
+        #: "French and Egyptian warships": the demonyms before the last of a coordination
+        self.coordinated = regex.compile(
+            rf"""{b}{modifier}(?P<demonym>{demonyms})
+                (?:\s*,\s*(?P<demonym>{demonyms}))*,?\s+and\s+(?P<last>{demonyms})
+                \s+(?P<word>{alternation(heads)}){e}""",
+            regex.VERBOSE,
+        )
         igo = (a for a, v in self.organizations.items() if v[1] in self.intergovernmental)
         self.nationality = regex.compile(
             rf"{b}(?:{demonyms}|{countries}|{metonyms}|{alternation(igo)}){e}"
