@@ -19,7 +19,16 @@ import attrs
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived, phrase_key
-from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
+from communique.model import (
+    EVENT_MODES,
+    ActorKind,
+    DateMention,
+    DateValue,
+    Event,
+    EventType,
+    Precision,
+    Span,
+)
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
@@ -326,19 +335,26 @@ def _location(
     return None
 
 
-def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
+def _noun_phrase_start(text: str, c: Candidate, lex: _Vocabulary) -> int:
+    """Where the noun phrase of a noun trigger opens: its modifiers back to a determiner,
+    a preposition or a punctuation mark ("the Aug. 7 terrorist blasts" -> "Aug.")."""
+    start = c.start
+    for m in reversed(list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))):
+        if m.group().casefold() in lex.np_stops or text[m.end() : start].strip(" -"):
+            break
+        start = m.start()
+    return start
+
+
+def _label_span(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> Span:
     """A short phrase of the clause around the trigger."""
     if c.trigger.noun:
-        start = c.start
-        for m in reversed(list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))):
-            if m.group().casefold() in lex.np_stops or text[m.end() : start].strip(" -"):
-                break
-            start = m.start()
+        start = _noun_phrase_start(text, c, lex)
         end = c.end
         tail = lex.label_tail.match(text[c.end : c.clause.end])
         if tail is not None:
             end = c.end + tail.end()
-        return text[start:end]
+        return Span.of(text, start, end)
     end = c.end
     date_starts = {d.span.start for d in dates}
     for count, m in enumerate(_WORD.finditer(text, c.end, c.clause.end)):
@@ -348,7 +364,14 @@ def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabula
         if m.group().casefold() in lex.label_stops:
             break
         end = m.end()
-    return text[c.start : end].rstrip(".")
+    while end > c.start and text[end - 1] == ".":
+        end -= 1
+    return Span.of(text, c.start, end)
+
+
+def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
+    """A short phrase of the clause around the trigger."""
+    return _label_span(text, c, dates, lex).text
 
 
 def _mode(c: Candidate, lex: _Vocabulary) -> str | None:
@@ -458,14 +481,15 @@ def _sentence_events(
             participants = _ids(actors.within(sentence.start, sentence.end), actors)
         if not participants:
             continue
+        label = _label_span(text, best, dates, lex)
         event = Event(
             id="",
             type=best.trigger.type,
             mode=_mode(best, lex),
-            label=_label(text, best, dates, lex),
+            label=label.text,
             participants=tuple(participants),
             location=location,
-            date=record_date(dates, Span.of(text, best.start, clause.end), text=text),
+            date=_date(text, dates, Span.of(text, min(label.start, best.start), clause.end)),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -474,6 +498,31 @@ def _sentence_events(
         state.last, state.last_lemma = event, best.trigger.lemma
         found.append(event)
     return found
+
+
+_ARTICLE_REACH = 6000  # characters back that the day of an earlier paragraph stays in force
+
+
+def _date(text: str, dates: Sequence[DateMention], span: Span) -> DateValue | None:
+    """The date of an event told in ``span`` (its noun phrase or trigger to the clause end).
+
+    The date written there, else the narrative date of the paragraph
+    (:func:`~communique.parser.dates.record_date`); else the day the story last set in an
+    earlier paragraph: a wire story's lead names the day ("on Tuesday") and the paragraphs
+    after it go on telling that day.
+    """
+    found = record_date(dates, span, text=text)
+    if found is not None:
+        return found
+    for mention in reversed(dates):
+        if mention.span.end > span.start:
+            continue
+        if span.start - mention.span.end > _ARTICLE_REACH:
+            break
+        value = mention.date
+        if isinstance(value, DateValue) and value.precision is Precision.DAY:
+            return value
+    return None
 
 
 def _repeats(state: _State, event: Event, lemma: str) -> bool:
