@@ -76,6 +76,7 @@ class _Vocabulary:
     modes: dict[EventType, tuple[tuple[str, regex.Pattern[str]], ...]]
     aspectual: frozenset[str]
     label_stops: frozenset[str]
+    relative: regex.Pattern[str]
     np_stops: frozenset[str]
     not_places: frozenset[str]
     infinitive: str
@@ -146,6 +147,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         modes=modes,
         aspectual=frozenset(lex["aspectual"]["words"]),
         label_stops=frozenset(lex["label"]["stops"]),
+        relative=regex.compile(
+            rf"(?<![\w-])(?:{alternation(lex['label']['relative'])})(?![\w-])", regex.IGNORECASE
+        ),
         np_stops=frozenset(lex["label"]["noun_phrase_stops"]),
         not_places=frozenset(places["not_places"]),
         infinitive=lex["infinitive"]["marker"],
@@ -576,7 +580,7 @@ def _sentence_events(
             label=label.text,
             participants=tuple(participants),
             location=location,
-            date=_date(text, dates, Span.of(text, min(label.start, best.start), clause.end)),
+            date=_date(text, dates, _dated_span(text, best, label, lex), clause),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -590,15 +594,35 @@ def _sentence_events(
 _ARTICLE_REACH = 6000  # characters back that the day of an earlier paragraph stays in force
 
 
-def _date(text: str, dates: Sequence[DateMention], span: Span) -> DateValue | None:
-    """The date of an event told in ``span`` (its noun phrase or trigger to the clause end).
+def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
+    """Where an event's own date is written: from its noun phrase (or verb) to the end of
+    its clause, short of a relative clause that tells another event ("agreed to set up a
+    panel to investigate who shot down the plane on April 6, 1994")."""
+    start = min(label.start, c.start)
+    cut = lex.relative.search(text, max(label.end, c.end), c.clause.end)
+    return Span.of(text, start, cut.start() if cut is not None else c.clause.end)
 
-    The date written there, else the narrative date of the paragraph
+
+def _date(text: str, dates: Sequence[DateMention], span: Span, clause: Span) -> DateValue | None:
+    """The date of an event told in ``span`` (see :func:`_dated_span`) of ``clause``.
+
+    The date written there; else the last date written earlier in its clause ("In July
+    1997, at a summit in Madrid"); else the narrative date of the paragraph
     (:func:`~communique.parser.dates.record_date`); else the day the story last set in an
     earlier paragraph: a wire story's lead names the day ("on Tuesday") and the paragraphs
     after it go on telling that day.
     """
-    found = record_date(dates, span, text=text)
+    first = bisect.bisect_left(dates, span.start, key=_date_start)
+    inside = dates[first : bisect.bisect_left(dates, span.end, key=_date_start)]
+    found = record_date(inside, span)  # weeks and quarters become ranges there
+    if found is not None:
+        return found
+    for mention in reversed(dates[:first]):
+        if mention.span.start < clause.start:
+            break
+        if mention.span.end <= span.start and isinstance(mention.date, DateValue):
+            return mention.date
+    found = record_date(dates, Span.of(text, span.start, span.start), text=text)
     if found is not None:
         return found
     for mention in reversed(dates):
