@@ -298,7 +298,7 @@ def _premodified(c: Candidate, lex: _Vocabulary) -> bool:
     if start >= c.start:
         return False
     reach = max(c.clause.start, start - _LOOK_BACK)
-    if any(end > start for _, end, _ in c.actors.within(reach, c.start)):
+    if any(end > start for _, end, _ in c.actors.within(reach, c.end)):
         return True  # "President Leonid Kuchma's state visit"
     first = bisect.bisect_left(c.dates, reach, key=_date_start)
     return any(start < d.span.end <= c.start for d in c.dates[first:] if d.span.start < c.start)
