@@ -580,7 +580,7 @@ def _sentence_events(
             label=label.text,
             participants=tuple(participants),
             location=location,
-            date=_date(text, dates, _dated_span(text, best, label, lex), clause),
+            date=_date(text, dates, _dated_span(text, best, label, lex), sentence),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -603,11 +603,11 @@ def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
     return Span.of(text, start, cut.start() if cut is not None else c.clause.end)
 
 
-def _date(text: str, dates: Sequence[DateMention], span: Span, clause: Span) -> DateValue | None:
-    """The date of an event told in ``span`` (see :func:`_dated_span`) of ``clause``.
+def _date(text: str, dates: Sequence[DateMention], span: Span, sentence: Span) -> DateValue | None:
+    """The date of an event told in ``span`` (see :func:`_dated_span`) of a sentence.
 
-    The date written there; else the last date written earlier in its clause ("In July
-    1997, at a summit in Madrid"); else the narrative date of the paragraph
+    The date written there; else the last date written earlier in the sentence ("In July
+    1997, at a summit in Madrid"; "In June last year, ... and Pol Pot was arrested"); else the narrative date of the paragraph
     (:func:`~communique.parser.dates.record_date`); else the day the story last set in an
     earlier paragraph: a wire story's lead names the day ("on Tuesday") and the paragraphs
     after it go on telling that day.
@@ -618,10 +618,12 @@ def _date(text: str, dates: Sequence[DateMention], span: Span, clause: Span) -> 
     if found is not None:
         return found
     for mention in reversed(dates[:first]):
-        if mention.span.start < clause.start:
+        if mention.span.start < sentence.start:
             break
-        if mention.span.end <= span.start and isinstance(mention.date, DateValue):
-            return mention.date
+        if mention.span.end <= span.start:
+            found = record_date([mention], mention.span)  # "Last week, ..."
+            if found is not None:
+                return found
     found = record_date(dates, Span.of(text, span.start, span.start), text=text)
     if found is not None:
         return found
