@@ -8,7 +8,8 @@ each for the triggers of the ``events`` lexicon: verbs ("met with", "withdrew") 
 a second mention); of the triggers left in a clause the one of highest priority makes the
 event. Its participants are the actors named in the clause (a pronoun subject stands for
 the parties of the sentence before), its location the place written after "in" or "at",
-its date the date of the clause (:func:`~communique.parser.dates.record_date`).
+its date the one written by its words, else the one in force
+(:func:`~communique.parser.event_dates.event_date`).
 """
 
 from __future__ import annotations
@@ -24,15 +25,13 @@ from communique.model import (
     EVENT_MODES,
     ActorKind,
     DateMention,
-    DateValue,
     Event,
     EventType,
-    Precision,
     Span,
 )
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
-from communique.parser.dates import record_date
+from communique.parser.event_dates import event_date
 from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
@@ -580,7 +579,7 @@ def _sentence_events(
             label=label.text,
             participants=tuple(participants),
             location=location,
-            date=_date(text, dates, _dated_span(text, best, label, lex), sentence),
+            date=event_date(text, dates, _dated_span(text, best, label, lex), sentence),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -591,9 +590,6 @@ def _sentence_events(
     return found
 
 
-_ARTICLE_REACH = 6000  # characters back that the day of an earlier paragraph stays in force
-
-
 def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
     """Where an event's own date is written: from its noun phrase (or verb) to the end of
     its clause, short of a relative clause that tells another event ("agreed to set up a
@@ -601,41 +597,6 @@ def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
     start = min(label.start, c.start)
     cut = lex.relative.search(text, max(label.end, c.end), c.clause.end)
     return Span.of(text, start, cut.start() if cut is not None else c.clause.end)
-
-
-def _date(text: str, dates: Sequence[DateMention], span: Span, sentence: Span) -> DateValue | None:
-    """The date of an event told in ``span`` (see :func:`_dated_span`) of a sentence.
-
-    The date written there; else the last date written earlier in the sentence ("In July
-    1997, at a summit in Madrid"; "In June last year, ... and Pol Pot was arrested"); else the narrative date of the paragraph
-    (:func:`~communique.parser.dates.record_date`); else the day the story last set in an
-    earlier paragraph: a wire story's lead names the day ("on Tuesday") and the paragraphs
-    after it go on telling that day.
-    """
-    first = bisect.bisect_left(dates, span.start, key=_date_start)
-    inside = dates[first : bisect.bisect_left(dates, span.end, key=_date_start)]
-    found = record_date(inside, span)  # weeks and quarters become ranges there
-    if found is not None:
-        return found
-    for mention in reversed(dates[:first]):
-        if mention.span.start < sentence.start:
-            break
-        if mention.span.end <= span.start:
-            found = record_date([mention], mention.span)  # "Last week, ..."
-            if found is not None:
-                return found
-    found = record_date(dates, Span.of(text, span.start, span.start), text=text)
-    if found is not None:
-        return found
-    for mention in reversed(dates):
-        if mention.span.end > span.start:
-            continue
-        if span.start - mention.span.end > _ARTICLE_REACH:
-            break
-        value = mention.date
-        if isinstance(value, DateValue) and value.precision is Precision.DAY:
-            return value
-    return None
 
 
 def _repeats(state: _State, event: Event, lemma: str) -> bool:
