@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from communique.model import DateMention, DateValue, Precision, Span
+from communique.model import DateMention, DateSource, DateValue, Precision, Span
 from communique.parser.dates import record_date
 
 __all__ = ["event_date"]
@@ -32,7 +32,8 @@ def event_date(
     1997, at a summit in Madrid"; "In June last year, ... and Pol Pot was arrested"); else
     the narrative date of the paragraph (:func:`~communique.parser.dates.record_date`);
     else the day the story last set in an earlier paragraph: a wire story's lead names the
-    day ("on Tuesday") and the paragraphs after it go on telling that day.
+    day ("on Tuesday", "today") and the paragraphs after it go on telling that day; a date
+    written in full ("March 5, 1946") is history recalled, and sets no story day.
     """
     first = bisect.bisect_left(dates, span.start, key=_date_start)
     inside = dates[first : bisect.bisect_left(dates, span.end, key=_date_start)]
@@ -55,6 +56,10 @@ def event_date(
         if span.start - mention.span.end > _ARTICLE_REACH:
             break
         value = mention.date
-        if isinstance(value, DateValue) and value.precision is Precision.DAY:
+        if (
+            isinstance(value, DateValue)
+            and value.precision is Precision.DAY
+            and value.source is not DateSource.EXPLICIT
+        ):
             return value
     return None
