@@ -396,7 +396,13 @@ def _location(
             continue
         if any(d.span.start <= m.start("place") < d.span.end for d in dates):
             continue
-        return place
+        # a date after a particle or a comma ends the place: "Brussels on Tuesday"
+        words = place.split()
+        for i, word in enumerate(words[1:], start=1):
+            if word.rstrip(",.") in lex.not_places:
+                words = words[: i - 1] if words[i - 1].islower() else words[:i]
+                break
+        return " ".join(words).rstrip(",") or None
     return None
 
 
