@@ -45,6 +45,7 @@ def test_rejections_are_named_rules() -> None:
         "topic",
         "unanchored",
         "anaphoric",
+        "predicate",
     ] == list(REJECTIONS)
 
 

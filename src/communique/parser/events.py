@@ -8,21 +8,30 @@ each for the triggers of the ``events`` lexicon: verbs ("met with", "withdrew") 
 a second mention); of the triggers left in a clause the one of highest priority makes the
 event. Its participants are the actors named in the clause (a pronoun subject stands for
 the parties of the sentence before), its location the place written after "in" or "at",
-its date the date of the clause (:func:`~communique.parser.dates.record_date`).
+its date the one written by its words, else the one in force
+(:func:`~communique.parser.event_dates.event_date`).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived, phrase_key
-from communique.model import EVENT_MODES, ActorKind, DateMention, Event, EventType, Span
+from communique.model import (
+    EVENT_MODES,
+    ActorKind,
+    DateMention,
+    Event,
+    EventType,
+    Span,
+)
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
-from communique.parser.dates import record_date
+from communique.parser.event_dates import event_date
 from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
@@ -41,6 +50,7 @@ class Trigger:
     noun: bool
     priority: int
     occasion: bool
+    setting: bool = False
 
 
 def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
@@ -65,14 +75,21 @@ class _Vocabulary:
     modes: dict[EventType, tuple[tuple[str, regex.Pattern[str]], ...]]
     aspectual: frozenset[str]
     label_stops: frozenset[str]
+    relative: regex.Pattern[str]
     np_stops: frozenset[str]
     not_places: frozenset[str]
     infinitive: str
     definite: frozenset[str]
     party: regex.Pattern[str]
+    object_party: regex.Pattern[str]
+    object_types: frozenset[EventType]
+    passive: frozenset[str]
     place: regex.Pattern[str]
     label_tail: regex.Pattern[str]
     clause_opener: regex.Pattern[str]
+    copula: frozenset[str]
+    existential: frozenset[str]
+    copula_between: frozenset[str]
 
 
 @derived
@@ -92,6 +109,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
                     noun=noun,
                     priority=group.get("priority", 1 if noun else 2),
                     occasion=group.get("occasion", False),
+                    setting=group.get("setting", False),
                 )
                 for form in forms or [lemma]:
                     triggers.setdefault(phrase_key(form), trigger)
@@ -128,11 +146,19 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         modes=modes,
         aspectual=frozenset(lex["aspectual"]["words"]),
         label_stops=frozenset(lex["label"]["stops"]),
+        relative=regex.compile(
+            rf"(?<![\w-])(?:{alternation(lex['label']['relative'])})(?![\w-])", regex.IGNORECASE
+        ),
         np_stops=frozenset(lex["label"]["noun_phrase_stops"]),
         not_places=frozenset(places["not_places"]),
         infinitive=lex["infinitive"]["marker"],
         definite=frozenset(lex["anaphora"]["definite"]),
         party=regex.compile(rf"\s+(?:{alternation(parties['prepositions'])})\s"),
+        object_party=regex.compile(
+            rf"\s+(?:{alternation([*parties['prepositions'], *parties['object_prepositions']])})\s"
+        ),
+        object_types=frozenset(EventType(t) for t in parties["object_types"]),
+        passive=frozenset(lex["infinitive"]["passive"]),
         place=regex.compile(
             rf"""(?<![\w-])(?:{alternation(places["prepositions"])})\s+(?:(?:{definite})\s+)?
             (?P<place>
@@ -147,6 +173,9 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             rf"\p{{Lu}}[\w’'.-]*"
             rf"(?:\s+(?:(?:{alternation(parties['label_joiners'])})\s+)?\p{{Lu}}[\w’'.-]*)*"
         ),
+        copula=frozenset(lex["copula"]["words"]),
+        existential=frozenset(lex["copula"]["existential"]),
+        copula_between=frozenset(lex["copula"]["between"]),
         clause_opener=regex.compile(
             rf"^(?:{alternation(lex['pronouns']['clause_openers'])})\s+", regex.IGNORECASE
         ),
@@ -174,6 +203,7 @@ class Candidate:
     trigger: Trigger
     actors: ActorTable
     seen: frozenset[str]
+    dates: Sequence[DateMention] = ()
 
     def before(self) -> list[str]:
         """The words of the clause before the trigger (within the look-back), lowercased."""
@@ -212,6 +242,8 @@ def _infinitive(c: Candidate, lex: _Vocabulary) -> bool:
     """A verb after "to" is wanted or asked for ("calling on the army to withdraw"), unless
     an aspectual verb leads it ("continued to send arms")."""
     words = c.near()
+    if len(words) >= 2 and words[-1] in lex.passive:
+        words = words[:-1]
     if c.trigger.noun or not words or words[-1] != lex.infinitive:
         return False
     return len(words) < 2 or words[-2] not in lex.aspectual
@@ -243,7 +275,8 @@ def _supported(c: Candidate, lex: _Vocabulary) -> bool:
 
 
 def _with_party(c: Candidate, lex: _Vocabulary) -> bool:
-    after = lex.party.match(c.text[c.end : c.end + 12])
+    party = lex.object_party if c.trigger.type in lex.object_types else lex.party
+    after = party.match(c.text[c.end : c.end + 12])
     if after is None:
         return False
     return bool(c.actors.within(c.end, min(c.clause.end, c.end + 60)))
@@ -257,11 +290,29 @@ def _topic(c: Candidate, lex: _Vocabulary) -> bool:
     return any(w in lex.topic for w in words) and not _supported(c, lex)
 
 
+def _premodified(c: Candidate, lex: _Vocabulary) -> bool:
+    """A named party or a date among the noun's modifiers: "Iraq's invasion", "the U.S.
+    embassy bombing", "the Aug. 7 attack", "next week's talks"."""
+    start = _noun_phrase_start(c.text, c, lex)
+    if start >= c.start:
+        return False
+    reach = max(c.clause.start, start - _LOOK_BACK)
+    if any(end > start for _, end, _ in c.actors.within(reach, c.end)):
+        return True  # "President Leonid Kuchma's state visit"
+    first = bisect.bisect_left(c.dates, reach, key=_date_start)
+    return any(start < d.span.end <= c.start for d in c.dates[first:] if d.span.start < c.start)
+
+
+def _date_start(mention: DateMention) -> int:
+    return mention.span.start
+
+
 def _unanchored(c: Candidate, lex: _Vocabulary) -> bool:
-    """A bare noun ("aid", "negotiations") needs a support verb or a named party."""
+    """A bare noun ("aid", "negotiations") needs a support verb, a named party after it
+    ("talks with Iran", "the invasion of Kuwait") or a party or a date before it."""
     if not c.trigger.noun or c.trigger.occasion:
         return False
-    return not _supported(c, lex) and not _with_party(c, lex)
+    return not _supported(c, lex) and not _with_party(c, lex) and not _premodified(c, lex)
 
 
 def _anaphoric(c: Candidate, lex: _Vocabulary) -> bool:
@@ -274,6 +325,28 @@ def _anaphoric(c: Candidate, lex: _Vocabulary) -> bool:
     return c.trigger.lemma in c.seen and any(w in lex.definite for w in words[-3:])
 
 
+_PREDICATE_REACH = 3  # words before a noun phrase where its copula may stand
+
+
+def _predicate(c: Candidate, lex: _Vocabulary) -> bool:
+    """A noun after "is" or "are" classifies its subject ("the talks are essentially
+    US-Russia negotiations", "is the clearest demonstration of"): nothing took place;
+    "there was a dinner" is an occurrence."""
+    if not c.trigger.noun:
+        return False
+    start = _noun_phrase_start(c.text, c, lex)
+    head = max(c.clause.start, start - _LOOK_BACK)
+    words = [w.casefold() for w in _WORD.findall(c.text, head, start)]
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - _PREDICATE_REACH), -1):
+        if words[i] in lex.copula:
+            return not (i > 0 and words[i - 1] in lex.existential)
+        if not (
+            words[i] in lex.np_stops or words[i] in lex.copula_between or words[i].endswith("ly")
+        ):
+            return False
+    return False
+
+
 #: The rules that drop a trigger, by name, in the order they are tried.
 REJECTIONS: dict[str, Rule] = {
     "negated": _negated,
@@ -283,6 +356,7 @@ REJECTIONS: dict[str, Rule] = {
     "topic": _topic,
     "unanchored": _unanchored,
     "anaphoric": _anaphoric,
+    "predicate": _predicate,
 }
 
 
@@ -322,23 +396,53 @@ def _location(
             continue
         if any(d.span.start <= m.start("place") < d.span.end for d in dates):
             continue
-        return place
+        # a date after a particle or a comma ends the place: "Brussels on Tuesday"
+        words = place.split()
+        for i, word in enumerate(words[1:], start=1):
+            if word.rstrip(",.") in lex.not_places:
+                words = words[: i - 1] if words[i - 1].islower() else words[:i]
+                break
+        return " ".join(words).rstrip(",") or None
     return None
 
 
-def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
+_MODIFIERS = 5  # words before a noun that its phrase may take
+
+
+def _noun_phrase_start(text: str, c: Candidate, lex: _Vocabulary) -> int:
+    """Where the noun phrase of a noun trigger opens: its modifiers back to a determiner,
+    a preposition or a punctuation mark ("the Aug. 7 terrorist blasts" -> "Aug.")."""
+    start = c.start
+    words = list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))
+    for count, m in enumerate(reversed(words)):
+        word = m.group()
+        if (
+            count >= _MODIFIERS
+            or word.casefold() in lex.np_stops
+            or text[m.end() : start].strip(" -.")
+            or (word.islower() and word.endswith("ed") and "-" not in word)
+        ):
+            break
+        start = m.start()
+        if word.endswith(("'s", "’s")):
+            break  # a possessive opens the phrase: "Russia's 2014 invasion"
+    return start
+
+
+def _label_span(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> Span:
     """A short phrase of the clause around the trigger."""
     if c.trigger.noun:
-        start = c.start
-        for m in reversed(list(_WORD.finditer(text, max(c.clause.start, c.start - 80), c.start))):
-            if m.group().casefold() in lex.np_stops or text[m.end() : start].strip(" -"):
-                break
-            start = m.start()
+        start = _noun_phrase_start(text, c, lex)
+        for d in dates:
+            if d.span.start < start < d.span.end:
+                start = d.span.start  # "next week's talks"
         end = c.end
         tail = lex.label_tail.match(text[c.end : c.clause.end])
         if tail is not None:
             end = c.end + tail.end()
-        return text[start:end]
+        while end > c.end and text[end - 1] in ".’'":
+            end -= 1
+        return Span.of(text, start, end)
     end = c.end
     date_starts = {d.span.start for d in dates}
     for count, m in enumerate(_WORD.finditer(text, c.end, c.clause.end)):
@@ -348,7 +452,14 @@ def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabula
         if m.group().casefold() in lex.label_stops:
             break
         end = m.end()
-    return text[c.start : end].rstrip(".")
+    while end > c.start and text[end - 1] == ".":
+        end -= 1
+    return Span.of(text, c.start, end)
+
+
+def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
+    """A short phrase of the clause around the trigger."""
+    return _label_span(text, c, dates, lex).text
 
 
 def _mode(c: Candidate, lex: _Vocabulary) -> str | None:
@@ -424,13 +535,21 @@ def _best(candidates: list[Candidate], lex: _Vocabulary) -> Candidate | None:
 
 
 def _candidates(
-    text: str, sentence: Span, clause: Span, actors: ActorTable, state: _State, lex: _Vocabulary
+    text: str,
+    sentence: Span,
+    clause: Span,
+    actors: ActorTable,
+    dates: Sequence[DateMention],
+    state: _State,
+    lex: _Vocabulary,
 ) -> list[Candidate]:
     out = []
     seen = frozenset(state.seen)
     for m in lex.pattern.finditer(text, clause.start, clause.end):
+        if m.group() in lex.not_places:
+            continue  # "March" is a month, not a protest march
         trigger = lex.triggers[phrase_key(m.group())]
-        c = Candidate(text, sentence, clause, m.start(), m.end(), trigger, actors, seen)
+        c = Candidate(text, sentence, clause, m.start(), m.end(), trigger, actors, seen, dates)
         if not any(rule(c, lex) for rule in REJECTIONS.values()):
             out.append(c)
         if len(out) >= _MAX_TRIGGERS:
@@ -449,8 +568,8 @@ def _sentence_events(
     """The events of one sentence, at most one a clause."""
     found: list[Event] = []
     for clause in _clauses(text, sentence, lex):
-        best = _best(_candidates(text, sentence, clause, actors, state, lex), lex)
-        if best is None:
+        best = _best(_candidates(text, sentence, clause, actors, dates, state, lex), lex)
+        if best is None or (best.trigger.setting and found):
             continue
         participants = _participants(clause, sentence, actors, state, lex)
         location = _location(text, clause, dates, lex)
@@ -458,14 +577,15 @@ def _sentence_events(
             participants = _ids(actors.within(sentence.start, sentence.end), actors)
         if not participants:
             continue
+        label = _label_span(text, best, dates, lex)
         event = Event(
             id="",
             type=best.trigger.type,
             mode=_mode(best, lex),
-            label=_label(text, best, dates, lex),
+            label=label.text,
             participants=tuple(participants),
             location=location,
-            date=record_date(dates, Span.of(text, best.start, clause.end), text=text),
+            date=event_date(text, dates, _dated_span(text, best, label, lex), sentence),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -474,6 +594,15 @@ def _sentence_events(
         state.last, state.last_lemma = event, best.trigger.lemma
         found.append(event)
     return found
+
+
+def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
+    """Where an event's own date is written: from its noun phrase (or verb) to the end of
+    its clause, short of a relative clause that tells another event ("agreed to set up a
+    panel to investigate who shot down the plane on April 6, 1994")."""
+    start = min(label.start, c.start)
+    cut = lex.relative.search(text, max(label.end, c.end), c.clause.end)
+    return Span.of(text, start, cut.start() if cut is not None else c.clause.end)
 
 
 def _repeats(state: _State, event: Event, lemma: str) -> bool:
