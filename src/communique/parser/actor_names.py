@@ -144,6 +144,8 @@ def _person(
         return []
     if all(t.isupper() and len(t) > 1 for t in name_tokens):
         return []
+    if country is None and after_country is None and title is None:
+        country = _possessor_state(v, text, name_start)  # "Iraq's Saddam Hussein"
     name = " ".join(name_tokens) + ("." if text[end - 1] == "." else "")
     return [
         Candidate.of(
@@ -156,6 +158,12 @@ def _person(
             priority=1,
         )
     ]
+
+
+def _possessor_state(v: Vocabulary, text: str, name_start: int) -> str | None:
+    """The state whose possessive stands right before a name ("Iraq's Saddam Hussein")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, name_start - 40), name_start)
+    return v.countries.get(m.group("o")) if m is not None else None
 
 
 def _honorific_surname(

@@ -168,7 +168,9 @@ class Vocabulary:
             rf"(?:{b}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(self.media_words)})\s+)?$"
         )
         self.armed_forces = regex.compile(
-            rf"{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}"
+            rf"""{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}
+                (?!\s+(?:{alternation(lex["forces"]["compounds"])}){e})""",
+            regex.VERBOSE,
         )
         self.police_force = regex.compile(
             rf"""{b}(?P<place>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?)[ \t]+
