@@ -117,6 +117,8 @@ class Vocabulary:
             {w for head in heads for w in head.split()} | set(offices["inner_words"])
         )
         self.office_modifiers = frozenset(offices["modifiers"])
+        #: "King" in "King Hussein": a monarch of one name is known by the title with it
+        self.regnal = frozenset(offices["regnal"])
         #: "Trade" in "Kenyan Trade Minister": keeps the nationality before it
         self.office_portfolios = frozenset(offices["portfolios"])
         self.honorifics = frozenset(offices["honorifics"])
