@@ -369,6 +369,21 @@ def with_nearby_countries(
     return clusters
 
 
+def with_regnal_names(v: Vocabulary, text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """A monarch of one name is known by the royal title with it: "King Hussein"."""
+    for person in clusters:
+        title = person.title
+        if person.kind is not ActorKind.PERSON or title is None or title not in v.regnal:
+            continue
+        if any(" " in n for n in person.names):
+            continue
+        regnal = f"{title} {person.names[0]}"
+        before = len(title) + 1
+        if any(text[max(0, m.start - before) : m.end] == regnal for m in person.mentions):
+            person.names.insert(0, regnal)
+    return clusters
+
+
 def team_mentions(v: Vocabulary, text: str, clusters: list[Cluster]) -> list[Cluster]:
     """'The Clinton campaign', "Trump's team": a person's campaign is an organization.
 

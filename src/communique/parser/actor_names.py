@@ -66,7 +66,9 @@ def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candida
     if not found and connectors and connectors[0] > 0:
         first = connectors[0]
         # "Mary Smith of Dallas": a full name before "of" and a short place is a person
-        of_place = tokens[first] == "of" and len(connectors) == 1 and len(tokens) - first <= 3
+        # ("Jan Kavan of the Czech Republic": an article after "of" is no second connector)
+        joined = [k for k in connectors if not (tokens[k] in ("the", "The") and k == first + 1)]
+        of_place = tokens[first] == "of" and len(joined) == 1 and len(tokens) - first <= 4
         found = _person(v, text, words[:first], tokens[:first], after_connector=not of_place)
         if of_place and found and found[0].country is None:
             # "Leonid Kuchma of Ukraine": the state after "of" is the person's
@@ -142,6 +144,8 @@ def _person(
         return []
     if all(t.isupper() and len(t) > 1 for t in name_tokens):
         return []
+    if country is None and after_country is None and title is None:
+        country = _possessor_state(v, text, name_start)  # "Iraq's Saddam Hussein"
     name = " ".join(name_tokens) + ("." if text[end - 1] == "." else "")
     return [
         Candidate.of(
@@ -154,6 +158,12 @@ def _person(
             priority=1,
         )
     ]
+
+
+def _possessor_state(v: Vocabulary, text: str, name_start: int) -> str | None:
+    """The state whose possessive stands right before a name ("Iraq's Saddam Hussein")."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, name_start - 40), name_start)
+    return v.countries.get(m.group("o")) if m is not None else None
 
 
 def _honorific_surname(
@@ -253,6 +263,8 @@ def _title_before(
                 start = k + 1
         elif word.casefold() in v.office_heads_folded or word in v.office_words:
             complement = complement or word in ("of", "to", "for")
+        elif word in v.office_portfolios and not complement:
+            pass  # "Kenyan Trade Minister": the portfolio keeps the nationality before it
         elif word.islower() and word not in v.office_modifiers:
             start = k + 1  # a word that is not part of the office
             country = sector = None  # nor is a nationality before it

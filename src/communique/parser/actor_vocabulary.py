@@ -117,6 +117,10 @@ class Vocabulary:
             {w for head in heads for w in head.split()} | set(offices["inner_words"])
         )
         self.office_modifiers = frozenset(offices["modifiers"])
+        #: "King" in "King Hussein": a monarch of one name is known by the title with it
+        self.regnal = frozenset(offices["regnal"])
+        #: "Trade" in "Kenyan Trade Minister": keeps the nationality before it
+        self.office_portfolios = frozenset(offices["portfolios"])
         self.honorifics = frozenset(offices["honorifics"])
         self.address_forms = frozenset(offices["address_forms"])
         self.office_surnames = frozenset(offices["surnames"])
@@ -166,7 +170,9 @@ class Vocabulary:
             rf"(?:{b}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(self.media_words)})\s+)?$"
         )
         self.armed_forces = regex.compile(
-            rf"{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}"
+            rf"""{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}
+                (?!\s+(?:{alternation(lex["forces"]["compounds"])}){e})""",
+            regex.VERBOSE,
         )
         self.police_force = regex.compile(
             rf"""{b}(?P<place>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?)[ \t]+

@@ -39,6 +39,7 @@ from communique.parser.actor_merging import (
     table,
     team_mentions,
     with_nearby_countries,
+    with_regnal_names,
 )
 from communique.parser.actor_table import ActorTable
 from communique.parser.actor_vocabulary import vocabulary
@@ -99,4 +100,5 @@ def find_actors(
     clusters = repeated_mentions(text, article, clusters)
     clusters = [c for c in clusters if not only_locates(v, text, c)]
     clusters = with_nearby_countries(v, text, article, clusters)
+    clusters = with_regnal_names(v, text, clusters)
     return table(team_mentions(v, text, clusters))
