@@ -71,6 +71,7 @@ from communique.parser.speakers import (
     subject_person,
     with_title,
 )
+from communique.parser.statement_acts import reported_acts
 from communique.parser.statement_dates import Occasion, clause_date, story_date
 
 __all__ = ["SHAPES", "find_statements"]
@@ -527,7 +528,9 @@ def find_statements(
         story=story_date(dates, paragraphs[0][1] if paragraphs else (), published),
         lexicon=lexicon,
     )
-    return _statements(text, drafts, occasion, unnamed_sources=unnamed_sources)
+    return reported_acts(
+        _statements(text, drafts, occasion, unnamed_sources=unnamed_sources), lexicon
+    )
 
 
 _LABEL = regex.compile(
