@@ -73,6 +73,7 @@ from communique.parser.speakers import (
 )
 from communique.parser.statement_acts import reported_acts
 from communique.parser.statement_dates import Occasion, clause_date, story_date
+from communique.parser.transcripts import labelled, turn_goes_on
 
 __all__ = ["SHAPES", "find_statements"]
 
@@ -480,14 +481,14 @@ def find_statements(
     state = State(words)
     drafts: list[Draft] = []
     for index, (paragraph, units) in enumerate(paragraphs):
-        labelled = _labelled(text, paragraph, actors)
-        if labelled is not None:  # "PENCE: Well, look, ..." / "Jane Doe ― “...”"
-            drafts.append(labelled)
-            remember(actors, state, labelled.speakers)
+        line = labelled(text, paragraph, actors)
+        if line is not None:  # "PENCE: Well, look, ..." / "Jane Doe ― “...”"
+            drafts.append(line)
+            remember(actors, state, line.speakers)
             state.last_paragraph = index
-            state.turn = len(drafts) - 1 if labelled.cue.text == ":" else -1
+            state.turn = len(drafts) - 1 if line.cue.text == ":" else -1
             continue
-        if _turn_goes_on(text, paragraph, state, index):  # '"And that is why ...' (no label)
+        if turn_goes_on(text, paragraph, state, index):  # '"And that is why ...' (no label)
             turn = drafts[state.turn]
             more = content_span(text, paragraph.start, paragraph.end)
             if more is not None:
@@ -530,62 +531,6 @@ def find_statements(
     )
     return reported_acts(
         _statements(text, drafts, occasion, unnamed_sources=unnamed_sources), lexicon
-    )
-
-
-_LABEL = regex.compile(
-    r"""["“]?(?P<label>[^\n:―—–"“”]{2,60}?)[^\S\n]*(?P<mark>[―—–]|:)[^\S\n]+"""
-    r"""(?P<content>["“”]?\S[^\n]*)"""
-)
-_SIGNED = regex.compile(
-    r"""(?P<content>["“”][^\n]+?["”])[^\S\n]*(?P<mark>[―—–])[^\S\n]*"""
-    r"""(?P<label>[^\n―—–"“”]{2,60}?)[.]?[^\S\n]*"""
-)
-_LABEL_WORDS = 4
-
-
-def _labelled(text: str, paragraph: Span, actors: ActorTable) -> Draft | None:
-    """A paragraph that opens with a named speaker and a dash or colon: a transcript line.
-
-    The label must be an actor's name and nothing else (up to a title word or two), so that
-    "Topics: ..." or a dateline is not taken for a speaker.
-    """
-    if paragraph.end - paragraph.start > MAX_UNIT:
-        return None  # a transcript line is a paragraph, not a book
-    m = _LABEL.fullmatch(text, paragraph.start, paragraph.end) or _SIGNED.fullmatch(
-        text, paragraph.start, paragraph.end
-    )
-    if m is None or len(m.group("content").split()) < 3:
-        return None
-    start, end = m.span("label")
-    mentions = actors.within(start, end)
-    if len(mentions) != 1 or len(m.group("label").split()) > _LABEL_WORDS:
-        return None
-    rest = (text[start : mentions[0].start] + text[mentions[0].end : end]).split()
-    if len(rest) > 1 or kind(actors, mentions[0].actor) is not ActorKind.PERSON:
-        return None
-    content = content_span(text, m.start("content"), m.end("content"))
-    if content is None:
-        return None
-    mark = m.span("mark")
-    cue = Cue(mark[0], mark[1], m.group("mark"), None, False)
-    return Draft((mentions[0].actor,), cue, content, False, (), paragraph, start)
-
-
-_TURN_GOES_ON = regex.compile(r"""\s*(?:["“]|'')(?!\s*\()""")
-
-
-def _turn_goes_on(text: str, paragraph: Span, state: State, index: int) -> bool:
-    """A transcript turn runs on over paragraphs that open with a quote mark and no label.
-
-    Transcripts printed as one long quotation open every paragraph with a quote mark
-    ('"PENCE: Well, look, ...' then '"But the truth is ...'); a parenthesised stage
-    direction ('"(CROSSTALK.)') is no part of the turn.
-    """
-    return (
-        state.turn >= 0
-        and index == state.last_paragraph + 1
-        and _TURN_GOES_ON.match(text, paragraph.start, paragraph.end) is not None
     )
 
 
