@@ -228,18 +228,20 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
     v = ctx.vocab
     text = ctx.text
     found = []
-    for m in v.group.finditer(text, block.start, block.end):
+    headed = v.group_head.search(text, block.start, block.end) is not None
+    for m in v.group.finditer(text, block.start, block.end) if headed else ():
         word = m.group("word")
         if v.group_roles[word] in v.acting_sectors and not v.acting.match(text, m.end()):
             continue  # "she told Tanzanian workers": civilians are actors when they act
         found.append(_group(v, m.span(), spaced(m.group("demonym")), word))
-    for m in v.plural_people.finditer(text, block.start, block.end):
+    plural = v.plural_word.search(text, block.start, block.end) is not None
+    for m in v.plural_people.finditer(text, block.start, block.end) if plural else ():
         before = _WORD_BEFORE.search(text, max(block.start, m.start() - 30), m.start())
         if before is not None and before.group(1).casefold() in v.counted_after:
             continue  # "six Iraqis were detained": people counted, not a party
         code = v.plural_demonyms[spaced(m.group("plural"))]
         found.append(_state(v, m.span(), code, priority=4))
-    for m in v.coordinated.finditer(text, block.start, block.end):
+    for m in v.coordinated.finditer(text, block.start, block.end) if headed else ():
         word = m.group("word")
         if v.group_roles.get(word) in v.acting_sectors and not v.acting.match(text, m.end()):
             continue

@@ -194,6 +194,8 @@ class Vocabulary:
         self.group = regex.compile(
             rf"{b}{modifier}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.group_roles)}){e}"
         )
+        #: a capitalised word with a plural ending: without one, no people is named
+        self.plural_word = regex.compile(rf"\p{{Lu}}\p{{L}}*(?:{alternation(endings)})s{e}")
         self.plural_people = regex.compile(
             rf"{b}{modifier}(?P<plural>{alternation(self.plural_demonyms)}){e}"
         )
@@ -207,6 +209,9 @@ class Vocabulary:
         #: what follows a group that acts: its verb, maybe after a time or an adverb
         self.acting = regex.compile(rf"(?:\s+{between})*\s+{verb}{e}")
         heads = (*self.forces, *lex["governments"]["words"], *self.group_roles)
+        #: a head word of a group anywhere: without one, neither group scan can match (the
+        #: scans, long alternations of demonyms, are skipped on most paragraphs)
+        self.group_head = regex.compile(rf"\s(?:{alternation(heads)}){e}")
         #: "French and Egyptian warships": the demonyms before the last of a coordination
         self.coordinated = regex.compile(
             rf"""{b}{modifier}(?P<demonym>{demonyms})
