@@ -322,30 +322,17 @@ def only_locates(v: Vocabulary, text: str, state: Cluster) -> bool:
     )
 
 
-_DATELINE = regex.compile(
-    r"""[ \t]*(?P<city>\p{Lu}[\p{Lu}.'’ -]*\p{Lu}\.?)
-    (?:,[ \t]+(?P<region>\p{Lu}[\p{L}.'’ ]*?))?
-    (?:,?[ \t]+\p{L}{3,9}\.?[ \t]+\d{1,2})?
-    [ \t]*(?:\(|_|--|—|\n|$)""",
-    regex.VERBOSE,
-)
-
-
-def dateline_country(v: Vocabulary, text: str, article: Article) -> str | None:
-    """The state a story is filed from, by its dateline ("NAIROBI, Kenya (AP)_")."""
-    for block in article.blocks[:4]:
-        if block.role not in (Role.DATELINE, Role.HEADING, Role.BODY):
-            continue
-        m = _DATELINE.match(text, block.span.start, block.span.end)
-        if m is None:
-            continue
-        region = (m.group("region") or "").strip()
-        if region:
-            us_state = region in v.places() or region.title() in v.places()
-            return v.countries.get(region) or ("USA" if us_state else None)
-        city = m.group("city").strip()
-        return v.capitals.get(fold(city)) or v.countries.get(city.title())
-    return None
+def dateline_country(v: Vocabulary, article: Article) -> str | None:
+    """The state a story is filed from, by the place of its wire dateline (read by the
+    envelope): "NAIROBI, Kenya" is Kenya, "INDEPENDENCE, Mo." the United States, a
+    capital alone its state."""
+    if article.dateline is None or article.dateline.place is None:
+        return None
+    city, _, region = (part.strip() for part in article.dateline.place.partition(","))
+    if region:
+        us_state = region in v.places() or region.title() in v.places()
+        return v.countries.get(region) or ("USA" if us_state else None)
+    return v.capitals.get(fold(city)) or v.countries.get(city.title())
 
 
 def with_nearby_countries(
@@ -354,7 +341,7 @@ def with_nearby_countries(
     """People the text ties to no state: an office holder serves the state of the
     dateline ("NAIROBI, Kenya (AP)_ President Daniel arap Moi"); anyone else gets the
     state named last before their first mention."""
-    filed_from = dateline_country(v, text, article)
+    filed_from = dateline_country(v, article)
     for person in clusters:
         if person.kind is ActorKind.PERSON and person.country is None:
             if person.title is not None and filed_from is not None:
