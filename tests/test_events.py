@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import EVENT_MODES, EventType, parse
-from communique.lexicon import load
+from communique.lexicon import Lexicon
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import read_article
 from communique.parser.events import REJECTIONS, find_events
@@ -24,7 +24,7 @@ SEED = GOLD / "limited-times-2023-02-15-unconditional-negotiations.json"
 def test_lexicon_forms_are_unique_and_modes_allowed() -> None:
     """Every trigger form belongs to one group, and every group's mode is one of its type's."""
     seen: dict[str, str] = {}
-    for group in load("events")["group"]:
+    for group in Lexicon.packaged()["events"]["group"]:
         kind = EventType(group["type"])
         assert group.get("mode") is None or group["mode"] in EVENT_MODES[kind]
         for entry in [*group.get("verbs", []), *group.get("nouns", [])]:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import attrs
 import regex
 
-__all__ = ["Lexicon", "LexiconError", "alternation", "derived", "load", "phrase_key"]
+__all__ = ["Lexicon", "LexiconError", "alternation", "derived", "phrase_key"]
 
 #: The packaged tables, by file stem.
 TABLES = ("actors", "article", "cues", "dates", "events", "proposals", "sentences")
@@ -167,11 +167,6 @@ def _packaged() -> Lexicon:
             for name in TABLES
         }
     )
-
-
-def load(name: str) -> Mapping[str, Any]:
-    """The packaged table ``name`` (the parsed ``name.toml`` of this package)."""
-    return _packaged()[name]
 
 
 def derived(build: Callable[[Lexicon], T]) -> Callable[[Lexicon], T]:
