@@ -457,11 +457,6 @@ def _label_span(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Voc
     return Span.of(text, c.start, end)
 
 
-def _label(text: str, c: Candidate, dates: Sequence[DateMention], lex: _Vocabulary) -> str:
-    """A short phrase of the clause around the trigger."""
-    return _label_span(text, c, dates, lex).text
-
-
 def _mode(c: Candidate, lex: _Vocabulary) -> str | None:
     """The trigger's own mode, else the first mode whose cue the clause holds."""
     allowed = EVENT_MODES[c.trigger.type]
@@ -487,7 +482,7 @@ def _ids(mentions: Sequence[Mention], actors: ActorTable) -> list[str]:
     """The actors of the mentions, once each, in order; media report events, not take part."""
     return [
         ident
-        for ident in dict.fromkeys(ident for _, _, ident in mentions)
+        for ident in dict.fromkeys(mention.actor for mention in mentions)
         if (actor := actors.by_id(ident)) is None or actor.kind is not ActorKind.MEDIA
     ]
 
