@@ -140,12 +140,14 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 @derived
 def clause_stop(lexicon: Lexicon) -> regex.Pattern[str]:
-    """A clause end; the abbreviations are those of sentence segmentation (sentences.toml)."""
+    """A clause end: a semicolon, a line break, a sentence stop, or the comma before a
+    relative clause (", where"); the abbreviations are those of sentence segmentation."""
     lex = lexicon["sentences"]["abbreviations"]
     words = alternation([*lex["titles"], *lex["months"], *lex["other"]])
+    relative = alternation(lexicon["dates"]["resolution"]["relative_openers"])
     return regex.compile(
         rf"""[;\n] | (?<! (?<![\w.]) (?: {words} | (?:\p{{L}}\.)*\p{{Lu}} ) ) [.!?]
-        (?= ["'”’)]* \s )""",
+        (?= ["'”’)]* \s ) | ,(?=\s+(?:{relative})\b)""",
         regex.VERBOSE,
     )
 
