@@ -23,13 +23,20 @@ _ARTICLE_REACH = 6000  # characters back that the day of an earlier paragraph st
 
 
 def event_date(
-    text: str, dates: Sequence[DateMention], span: Span, sentence: Span
+    text: str,
+    dates: Sequence[DateMention],
+    span: Span,
+    sentence: Span,
+    *,
+    recalled: DateValue | None = None,
 ) -> DateValue | None:
     """The date of an event told in ``span`` of ``sentence`` (from its noun phrase or verb
     to the end of its clause).
 
-    The date written there; else the last date written earlier in the sentence ("In July
-    1997, at a summit in Madrid"; "In June last year, ... and Pol Pot was arrested"); else
+    The date written there; else ``recalled``, the date of the earlier event it names
+    again ("the blasts" after "the Aug. 7 bombings"); else the last date written earlier
+    in the sentence ("In July 1997, at a summit in Madrid"; "In June last year, ... and
+    Pol Pot was arrested"); else
     the narrative date of the paragraph (:func:`~communique.parser.dates.record_date`);
     else the day the story last set in an earlier paragraph: a wire story's lead names the
     day ("on Tuesday", "today") and the paragraphs after it go on telling that day; a date
@@ -38,8 +45,8 @@ def event_date(
     first = bisect.bisect_left(dates, span.start, key=_date_start)
     inside = dates[first : bisect.bisect_left(dates, span.end, key=_date_start)]
     found = record_date(inside, span)  # weeks and quarters become ranges there
-    if found is not None:
-        return found
+    if found is not None or recalled is not None:
+        return found or recalled
     for mention in reversed(dates[:first]):
         if mention.span.start < sentence.start:
             break

@@ -15,7 +15,7 @@ its date the one written by its words, else the one in force
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 import regex
@@ -25,6 +25,7 @@ from communique.model import (
     EVENT_MODES,
     ActorKind,
     DateMention,
+    DateValue,
     Event,
     EventType,
     Span,
@@ -476,6 +477,7 @@ class _State:
     seen: set[str] = attrs.Factory(set)  # lemmas of the events found
     last: Event | None = None  # the event found last in this paragraph
     last_lemma: str = ""
+    attributive: Mapping[int, EventType] = attrs.Factory(dict)  # dates of event nouns
 
 
 def _ids(mentions: Sequence[Mention], actors: ActorTable) -> list[str]:
@@ -516,13 +518,26 @@ _VERB_PRIORITY = 2
 _PRONOUN_REACH = 2000  # characters back that "he" or "she" may look for a person
 
 
+def _subject_of(c: Candidate, candidates: list[Candidate], lex: _Vocabulary) -> bool:
+    """Whether a noun opens its clause and a verb of its own type follows: "The car bomb
+    attack at the embassy killed 253 people" tells one attack, and the noun names it."""
+    if not any(
+        v.start > c.end and not v.trigger.noun and v.trigger.type is c.trigger.type
+        for v in candidates
+    ):
+        return False
+    start = _noun_phrase_start(c.text, c, lex)
+    words = _WORD.findall(c.text, c.clause.start, start)
+    return len(words) <= 1 and all(w.casefold() in lex.np_stops for w in words)
+
+
 def _best(candidates: list[Candidate], lex: _Vocabulary) -> Candidate | None:
     """The trigger of highest priority, the first of equals; "began a hunger strike" is a
     verb phrase and ranks as a verb."""
 
     def rank(c: Candidate) -> tuple[int, int]:
         priority = c.trigger.priority
-        if c.trigger.noun and _supported(c, lex):
+        if c.trigger.noun and (_supported(c, lex) or _subject_of(c, candidates, lex)):
             priority = max(priority, _VERB_PRIORITY)
         return priority, -c.start
 
@@ -580,7 +595,13 @@ def _sentence_events(
             label=label.text,
             participants=tuple(participants),
             location=location,
-            date=event_date(text, dates, _dated_span(text, best, label, lex), sentence),
+            date=event_date(
+                text,
+                _own_dates(dates, state.attributive, best, label, lex),
+                _dated_span(text, best, label, lex),
+                sentence,
+                recalled=_recalled(best, label, state.attributive, lex),
+            ),
             evidence=clause,
         )
         if _repeats(state, event, best.trigger.lemma):
@@ -589,6 +610,87 @@ def _sentence_events(
         state.last, state.last_lemma = event, best.trigger.lemma
         found.append(event)
     return found
+
+
+_ATTRIBUTE_WORDS = 2  # modifiers that may stand between a date and the noun it modifies
+#: A word that may stand between a date and the noun it modifies ("terrorist", "air").
+_MODIFIER = regex.compile(r"[a-z][\w-]*[ ]")
+
+
+def _not_modifier(word: str, lex: _Vocabulary) -> bool:
+    """A past form, a support verb or a function word cannot stand among a noun's
+    modifiers ("said on Monday that the attack")."""
+    return (
+        (word.endswith("ed") and "-" not in word)
+        or word in lex.np_stops
+        or word in lex.label_stops
+        or lex.support.fullmatch(word) is not None
+    )
+
+
+def _attributive(
+    text: str, dates: Sequence[DateMention], lex: _Vocabulary
+) -> dict[int, EventType]:
+    """The date mentions that modify an event noun ("the August 7 bombings", "the Aug. 7
+    terrorist blasts"), by start, with the type of that noun: each dates its own noun, and
+    no other event (but a later "the blasts" recalls it)."""
+    found: dict[int, EventType] = {}
+    for d in dates:
+        at = d.span.end + 1
+        if text[d.span.end : at] != " ":
+            continue
+        for _ in range(_ATTRIBUTE_WORDS + 1):
+            m = lex.pattern.match(text, at)
+            trigger = None if m is None else lex.triggers[phrase_key(m.group())]
+            if trigger is not None and trigger.noun:
+                found[d.span.start] = trigger.type
+                break
+            word = _MODIFIER.match(text, at)
+            if word is None or _not_modifier(word.group().rstrip(), lex):
+                break  # "forces Thursday launched missile strikes": the date is the verb's
+            at = word.end()
+    return found
+
+
+def _own_dates(
+    dates: Sequence[DateMention],
+    attributive: Mapping[int, EventType],
+    c: Candidate,
+    label: Span,
+    lex: _Vocabulary,
+) -> Sequence[DateMention]:
+    """The mentions an event may take its date from: all but those that modify another
+    event's noun. Its own noun's, and for a verb its object's ("signed the June 2019
+    accord"), stay."""
+    start, end = min(label.start, c.start), max(label.end, c.end)
+
+    def own(d: DateMention) -> bool:
+        if start <= d.span.start < end:
+            return True
+        if c.trigger.noun or d.span.start < c.end:
+            return False
+        between = _WORD.findall(c.text, c.end, d.span.start)
+        return len(between) <= _ATTRIBUTE_WORDS and all(
+            w.casefold() in lex.np_stops for w in between
+        )
+
+    return [d for d in dates if d.span.start not in attributive or own(d)]
+
+
+def _recalled(
+    c: Candidate, label: Span, attributive: Mapping[int, EventType], lex: _Vocabulary
+) -> DateValue | None:
+    """The date of the event a definite noun points back to: "the blasts" after "the Aug. 7
+    bombings" is the same attack, whatever day the paragraph tells."""
+    if not c.trigger.noun:
+        return None
+    words = [w.casefold() for w in _WORD.findall(c.text, max(0, label.start - 12), label.start)]
+    if not words or words[-1] not in lex.definite:
+        return None
+    for d in reversed(c.dates[: bisect.bisect_left(c.dates, label.start, key=_date_start)]):
+        if attributive.get(d.span.start) is c.trigger.type and isinstance(d.date, DateValue):
+            return d.date
+    return None
 
 
 def _dated_span(text: str, c: Candidate, label: Span, lex: _Vocabulary) -> Span:
@@ -641,7 +743,7 @@ def find_events(
     if segments is None:
         segments = find_segments(text, article)
     lex = _vocabulary(lexicon or Lexicon.packaged())
-    state = _State()
+    state = _State(attributive=_attributive(text, dates, lex))
     events: list[Event] = []
     for block, sentences in zip(article.blocks, segments.sentences, strict=True):
         if block.role not in EVENT_ROLES:
