@@ -48,6 +48,8 @@ def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candida
     tokens = [text[a:b] for a, b in words]
     if len(tokens) > 1 and tokens[0].casefold() in v.verbs and text[end : end + 1] in (":", ","):
         words, tokens = words[1:], tokens[1:]  # "Said Ellis: ...": a cue before its source
+    while len(tokens) > 1 and tokens[-1].casefold() in v.weekdays:
+        words, tokens = words[:-1], tokens[:-1]  # "President Bill Clinton Thursday condemned"
     for k in range(1, len(tokens) - 1):
         if tokens[k] == "on" and tokens[k + 1].casefold().rstrip(".") in v.calendar:
             words, tokens = words[:k], tokens[:k]  # "the Security Council on Friday"

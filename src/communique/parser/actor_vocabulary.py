@@ -140,6 +140,7 @@ class Vocabulary:
         self.connectors = frozenset(lex["names"]["connectors"])
         self.addressed: dict[str, str] = dict(lex["courtesy"]["addressed"])
         self.calendar = frozenset([*lexicon["dates"]["months"], *lexicon["dates"]["weekdays"]])
+        self.weekdays = frozenset(lexicon["dates"]["weekdays"])
         #: the one-word reporting verbs of the cue lexicon
         self.verbs = frozenset(
             f for table in lexicon["cues"]["cues"].values() for f in table["forms"] if " " not in f
