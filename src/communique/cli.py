@@ -5,24 +5,21 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
 from communique import __version__
 from communique.export import COLUMNS, write_table
-from communique.lexicon import Lexicon, LexiconError
 from communique.model import Document
-from communique.parser import PublishedError, parse
-from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
+from communique.output import LineFile, OutputError
+from communique.parse_command import add_parse_arguments as _add_parse_arguments
+from communique.parse_command import run_parse as _run_parse
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
     MAX_LINE_BYTES,
     LoadError,
-    dumps_line,
     from_dict,
     iter_lines,
     parse_json,
@@ -64,40 +61,13 @@ def _parser() -> argparse.ArgumentParser:
 
     parse_cmd = commands.add_parser(
         "parse",
-        help="parse article text files into Documents (JSON Lines)",
-        description="Parse each article text file (UTF-8) into one Document, written as "
-        "JSON Lines in input order. With no FILE, read one article from standard input.",
+        help="parse articles (files, folders, JSON Lines, stdin) into Documents (JSON Lines)",
+        description="Parse every article into one Document, written as JSON Lines in input "
+        "order as each is done. An input is a text file (one article), a JSON Lines file of "
+        "article records (one a line), a folder (its matching files, recursively) or - for "
+        "standard input; with no INPUT, standard input. A summary goes to standard error.",
     )
-    parse_cmd.add_argument("files", nargs="*", metavar="FILE", help="article text files")
-    parse_cmd.add_argument(
-        "--published",
-        metavar="DATE",
-        default="",
-        help="publication date or date-time (ISO 8601) to resolve relative dates against; "
-        "by default the article's own dateline",
-    )
-    parse_cmd.add_argument(
-        "--actors",
-        metavar="FILE",
-        help="a JSON Lines actor dictionary (name, aliases, kind, country, sector, "
-        "identifiers, roles with start/end dates) consulted before the built-in rules",
-    )
-    parse_cmd.add_argument(
-        "--lexicon",
-        metavar="FILE",
-        help="a TOML file of words to add to the packaged lexicon (reporting verbs, titles, "
-        "event triggers, organization words), laid out as the packaged tables; see the "
-        "docs page 'Teach the parser a new word'",
-    )
-    parse_cmd.add_argument(
-        "--unnamed-sources",
-        action="store_true",
-        help="also report statements whose source names nobody ('sources said', "
-        "'experts say'), with a null speaker; by default they are left out",
-    )
-    parse_cmd.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
-    )
+    _add_parse_arguments(parse_cmd)
     parse_cmd.set_defaults(run=_run_parse)
 
     validate_cmd = commands.add_parser(
@@ -190,80 +160,15 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_text(name: str) -> str:
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except OSError as error:
-        raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
-    label = "standard input" if name == STDIN else name
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UsageError(
-            f"{label}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset "
-            f"{error.start}); convert it first, e.g. with iconv -t UTF-8"
-        ) from None
-    if not text.strip():
-        raise UsageError(f"{label}: empty file: there is no article text to parse")
-    return text.removeprefix("\ufeff")
-
-
-def _run_parse(args: argparse.Namespace) -> int:
-    names = args.files or [STDIN]
-    status = EXIT_OK
-    dictionary = None
-    if args.actors is not None:
-        try:
-            dictionary = load_actor_dictionary(args.actors)
-        except (OSError, ActorDictionaryError) as error:
-            reason = _reason(error)
-            prefix = "" if reason.startswith(args.actors) else f"{args.actors}: "
-            raise UsageError(prefix + reason) from None
-    lexicon = None
-    if args.lexicon is not None:
-        try:
-            lexicon = Lexicon.from_file(args.lexicon)
-        except LexiconError as error:
-            raise UsageError(str(error)) from None
-    lines: list[str] = []
-    for name in names:
-        try:
-            document = parse(
-                _read_text(name),
-                published=args.published or None,
-                actors=dictionary,
-                unnamed_sources=args.unnamed_sources,
-                lexicon=lexicon,
-            )
-        except PublishedError as error:
-            raise UsageError(str(error)) from None
-        except UsageError as error:
-            print(f"communique parse: {error}", file=sys.stderr)
-            status = EXIT_UNUSABLE
-            continue
-        lines.append(dumps_line(document))
-        if args.output is None:
-            sys.stdout.write(lines.pop())
-    if args.output is not None:
-        _write_atomically(Path(args.output), lines)
-    return status
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    return str(error)
-
-
 def _write_atomically(path: Path, lines: list[str]) -> None:
-    directory = path.parent if str(path.parent) else Path()
+    output = LineFile(str(path), resume=False, key=lambda _: None)
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.writelines(lines)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+        output.open()
+        for line in lines:
+            output.write(line)
+        output.commit()
+    except OutputError as error:
+        raise UsageError(str(error)) from None
 
 
 def _run_validate(args: argparse.Namespace) -> int:
