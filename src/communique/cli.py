@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,9 +20,9 @@ from communique.serialize import (
     MAX_LINE_BYTES,
     LoadError,
     from_dict,
-    iter_lines,
     parse_json,
 )
+from communique.sniff import lines, sniff
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 STDIN = "-"
@@ -209,13 +208,13 @@ def _documents(
     stream: IO[bytes], name: str, form: str, max_line_bytes: int
 ) -> Iterator[tuple[int, object]]:
     """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
+    head = b""
     if form == "auto":
         form = "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
-        if name == STDIN or not name.endswith(".json"):
-            stream = _peekable(stream)
-            form = _sniff(stream) if form == "json" else form
+        if form == "json" and not name.endswith(".json"):
+            form, head = sniff(stream, max_line_bytes)
     if form == "json":
-        raw = stream.read(max_line_bytes + 1)
+        raw = head + stream.read(max_line_bytes + 1 - len(head))
         if len(raw) > max_line_bytes:
             yield 1, LoadError(f"larger than {max_line_bytes} bytes (see --max-line-bytes)")
             return
@@ -225,7 +224,7 @@ def _documents(
             yield 1, error
         return
     seen = False
-    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
+    for number, line in enumerate(lines(head, stream, max_line_bytes), 1):
         if isinstance(line, LoadError):
             yield number, LoadError(f"{line} (see --max-line-bytes)")
             seen = True
@@ -239,25 +238,6 @@ def _documents(
             yield number, error
     if not seen:
         yield 1, LoadError("empty: no JSON documents")
-
-
-def _peekable(stream: IO[bytes]) -> io.BufferedReader:
-    if isinstance(stream, io.BufferedReader):
-        return stream
-    return io.BufferedReader(stream)  # type: ignore[arg-type]
-
-
-def _sniff(stream: io.BufferedReader) -> str:
-    """JSON Lines when the first line holds a whole JSON value and more follows."""
-    head = stream.peek(64 * 1024)
-    first, _, rest = head.partition(b"\n")
-    if not rest.strip():
-        return "json"
-    try:
-        json.loads(first)
-    except (ValueError, RecursionError):
-        return "json"
-    return "jsonl"
 
 
 if __name__ == "__main__":

@@ -249,7 +249,8 @@ def _record(path: str, number: int, line: bytes, fields: Mapping[str, str]) -> A
         reason = f"not UTF-8 (byte 0x{line[error.start]:02x} at offset {error.start})"
         return Failure(Source(path, number), reason)
     except json.JSONDecodeError as error:
-        return Failure(Source(path, number), f"invalid JSON: {error.msg} (column {error.colno})")
+        reason = f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno})"
+        return Failure(Source(path, number), reason)
     except RecursionError:
         return Failure(Source(path, number), "invalid JSON: nested too deep")
     if not isinstance(value, dict):

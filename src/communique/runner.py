@@ -208,8 +208,8 @@ class Interrupted(Exception):
         self.kept = kept
 
 
-class _Terminated(Exception):
-    pass
+class _Terminated(BaseException):
+    """SIGTERM, raised where the run is, like KeyboardInterrupt (past ``except Exception``)."""
 
 
 def run(
@@ -354,4 +354,4 @@ def _progress_bar(shown: bool) -> _Bar:
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
-    return tqdm(unit=" documents", dynamic_ncols=True, smoothing=0.1)
+    return tqdm(unit=" documents", smoothing=0.1)
