@@ -12,7 +12,7 @@ import fnmatch
 import gzip
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any
 
 import attrs
@@ -237,12 +237,15 @@ def _records(
         if not line.strip():
             continue
         seen = True
-        yield _record(path, number, line, fields)
+        yield read_record(path, number, line, fields)
     if not seen:
         yield Failure(Source(path), "empty file: no article records")
 
 
-def _record(path: str, number: int, line: bytes, fields: Mapping[str, str]) -> Article | Failure:
+def read_record(
+    path: str, number: int, line: bytes, fields: Mapping[str, str]
+) -> Article | Failure:
+    """The article in one JSON Lines ``line`` (line ``number`` of ``path``), or why not."""
     try:
         value = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -283,9 +286,3 @@ def _record(path: str, number: int, line: bytes, fields: Mapping[str, str]) -> A
 def _id(value: dict[str, Any], fields: Mapping[str, str]) -> str | None:
     ident = value.get(fields["id"])
     return ident if isinstance(ident, str) else None
-
-
-def articles_of(texts: Iterable[str], path: str = "") -> Iterator[Article]:
-    """Articles for plain texts, numbered from 1 as the lines of ``path``."""
-    for number, text in enumerate(texts, 1):
-        yield Article(Source(path, number), text)

@@ -268,7 +268,7 @@ def run(
                 summary.failed += 1
                 on_failure(outcome)
                 if err_file is not None:
-                    err_file.write(_json_line(outcome.to_json()))
+                    err_file.write(failure_line(outcome))
             else:
                 summary.documents += 1
                 summary.count(outcome.records)
@@ -324,10 +324,11 @@ def _failure_key(value: object) -> tuple[str, int | None, str | None] | None:
     return source.key if source is not None else None
 
 
-def _json_line(value: object) -> str:
+def failure_line(failure: Failure) -> str:
+    """The ``--errors`` JSON line of ``failure`` (with its newline)."""
     import json
 
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(failure.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _raise_terminated(signal_number: int, frame: object) -> None:
