@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from communique.parser.actor_dictionary import ActorDictionary
 
 #: Articles per chunk handed to a worker process, and text bytes per chunk at most.
-CHUNK_ARTICLES = 16
-CHUNK_BYTES = 1024 * 1024
+CHUNK_ARTICLES = 4
+CHUNK_BYTES = 256 * 1024
 #: Chunks in flight per worker process: enough to keep it busy, few enough to bound memory.
-CHUNKS_PER_JOB = 3
+CHUNKS_PER_JOB = 4
 #: The record lists of a Document, in the order the summary counts them.
 RECORD_TYPES = ("actors", "statements", "proposals", "events")
 
@@ -128,6 +128,7 @@ def outcomes(
         for item in items:
             yield item if isinstance(item, Failure) else parse_article(item, loaded)
         return
+    _warm_up(settings)
     pending: deque[Future[list[Outcome]]] = deque()
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         try:
@@ -158,12 +159,22 @@ def _chunks(items: Iterable[Article | Failure]) -> Iterator[list[Article | Failu
 _worker: Loaded | None = None
 
 
+def _warm_up(settings: Settings) -> None:
+    """Load the settings and parse a line here, so that forked workers start warm (the
+    parser's modules imported, its patterns compiled) instead of each doing it again."""
+    global _worker
+    if _worker is None or _worker.settings != settings:
+        _worker = load(settings)
+    parse_article(Article(Source("warm-up"), "Ministers met in Paris on Monday."), _worker)
+
+
 def _start_worker(settings: Settings) -> None:
     """Load the settings once per worker; leave Ctrl-C and SIGTERM to the main process."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _worker = load(settings)
+    if _worker is None or _worker.settings != settings:  # not forked from a warm process
+        _worker = load(settings)
 
 
 def _parse_chunk(chunk: list[Article | Failure]) -> list[Outcome]:
