@@ -151,9 +151,88 @@ def test_a_failed_write_leaves_no_temporary_file(
 def test_a_left_partial_file_is_not_overwritten_without_resume(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "out.jsonl.partial").write_text("")
+    (tmp_path / "out.jsonl.partial").write_text("earlier work\n")
     assert 2 == main(["parse", str(SEED), "-o", str(tmp_path / "out.jsonl")])
     assert "an interrupted run's output; continue it with --resume" in capsys.readouterr().err
+    assert "earlier work\n" == (tmp_path / "out.jsonl.partial").read_text()
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_lines_come_out_as_documents_finish(tmp_path: Path) -> None:
+    """The first line is there to read while the run is still going."""
+    child = command("parse", big_corpus(tmp_path, 40), "--jobs", "2")
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    still_running = child.poll() is None
+    rest, _ = child.communicate(timeout=120)
+    assert still_running
+    assert "n0" == json.loads(first)["extensions"]["input"]["id"]
+    assert 39 == len(rest.splitlines())
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`communique parse ... | head -1`: no traceback, no waiting for the rest."""
+    child = command("parse", big_corpus(tmp_path, 40), "--jobs", "2")
+    assert child.stdout is not None
+    child.stdout.readline()
+    child.stdout.close()
+    _, err = child.communicate(timeout=60)
+    assert b"Traceback" not in err
+    assert 0 == child.returncode
+
+
+def test_a_worker_that_dies_keeps_the_work_for_resume(tmp_path: Path) -> None:
+    corpus = big_corpus(tmp_path, 60)
+    out = tmp_path / "out.jsonl"
+    partial = tmp_path / "out.jsonl.partial"
+    child = command("parse", corpus, "-o", str(out), "--jobs", "2")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (
+        not partial.exists() or partial.read_bytes().count(b"\n") < 2
+    ):
+        time.sleep(0.05)
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()
+    os.kill(int(children[0]), signal.SIGKILL)
+    _, err = child.communicate(timeout=120)
+    assert 2 == child.returncode
+    assert b"a worker process died" in err
+    assert b"run again with --resume" in err
+    assert b"Traceback" not in err
+    assert 0 == main(["parse", corpus, "-o", str(out), "--resume", "-q"])
+    whole = tmp_path / "whole.jsonl"
+    main(["parse", corpus, "-o", str(whole), "-q"])
+    assert whole.read_bytes() == out.read_bytes()
+
+
+def test_field_glob_and_input_format_reach_the_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "day1.ndjson").write_text('{"body": "The envoy said so.", "uid": "u1"}\n')
+    (folder / "notes.txt").write_text("not an article record")
+    args = ["parse", str(folder), "--glob", "*.ndjson", "--field", "text=body"]
+    assert 0 == main([*args, "--field", "id=uid", "--input-format", "jsonl", "-q"])
+    [line] = capsys.readouterr().out.splitlines()
+    assert "u1" == json.loads(line)["extensions"]["input"]["id"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--jobs", "-1"], "give a number of processes, 0 for all"),
+        (["--field", "body"], "write FIELD=NAME"),
+    ],
+)
+def test_parse_refuses_unusable_flags(
+    flags: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        status = main(["parse", str(SEED), *flags])
+    except SystemExit as exit:  # argparse's own refusal
+        status = int(str(exit.code))
+    assert 2 == status
+    assert message in capsys.readouterr().err
 
 
 def test_resume_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:

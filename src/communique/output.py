@@ -47,6 +47,7 @@ class LineFile:
         self._key = key
         self._stream: IO[str] | None = None
         self._resume = resume
+        self._created = False
 
     def open(self, on_resumed: Callable[[Any], None] = lambda _: None) -> None:
         """Create the partial file, or (resuming) read it back and append to it."""
@@ -64,6 +65,7 @@ class LineFile:
             ) from None
         except OSError as error:
             raise OutputError(f"{self.partial}: cannot write: {_why(error)}") from None
+        self._created = True
         self._stream = os.fdopen(descriptor, "w", encoding="utf-8")
 
     def _read_back(self, on_resumed: Callable[[Any], None]) -> None:
@@ -106,20 +108,24 @@ class LineFile:
         try:
             self.keep()
             os.replace(self.partial, self.real)
+            self._created = False
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.target}: cannot write: {_why(error)}") from None
 
     def discard(self) -> None:
-        """Close and remove the partial file (a failed write leaves nothing behind)."""
+        """Close the partial file and remove it if this run created it (a failed write
+        leaves nothing behind; an earlier run's partial file is never removed)."""
         try:
             if self._stream is not None:
                 self._stream.close()
         except OSError:
             pass
         self._stream = None
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(self.partial)
+        if self._created:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(self.partial)
+            self._created = False
 
 
 def _why(error: OSError) -> str:

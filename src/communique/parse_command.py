@@ -7,11 +7,9 @@ import sys
 
 from communique.corpus import DEFAULT_GLOBS, FIELDS, Failure, InputError, field_names, read_inputs
 from communique.output import PARTIAL, OutputError
-from communique.runner import Interrupted, Settings, load, run
+from communique.runner import Settings, Stopped, load, run
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
-#: The exit status of a run stopped by a signal: 128 + its number, as shells report it.
-EXIT_SIGNAL = 128
 
 
 def add_parse_arguments(command: argparse.ArgumentParser) -> None:
@@ -149,11 +147,11 @@ def run_parse(args: argparse.Namespace) -> int:
         )
     except OutputError as error:
         return _unusable(str(error))
-    except Interrupted as stop:
+    except Stopped as stop:
         kept = " and ".join(stop.kept)
         where = f"; kept in {kept}: run again with --resume to go on" if kept else ""
-        print(f"communique parse: interrupted ({stop}): {stop.summary}{where}", file=sys.stderr)
-        return EXIT_SIGNAL + stop.signal_number
+        print(f"communique parse: {stop}: {stop.summary}{where}", file=sys.stderr)
+        return stop.status
     if not args.quiet:
         print(f"communique parse: {summary}", file=sys.stderr)
     return EXIT_UNUSABLE if summary.failed else EXIT_OK

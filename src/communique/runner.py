@@ -14,6 +14,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -209,13 +210,16 @@ class Summary:
         return f"{text}{resumed}; records: {kinds}"
 
 
-class Interrupted(Exception):
-    """The run was stopped by a signal; what was finished is kept (see :func:`run`)."""
+class Stopped(Exception):
+    """The run stopped before its end (a signal, a worker process that died); what was
+    finished is kept in the partial files (see :func:`run`)."""
 
-    def __init__(self, signal_number: int, summary: Summary, kept: list[str]) -> None:
-        super().__init__(signal.Signals(signal_number).name)
-        self.signal_number = signal_number
+    def __init__(self, reason: str, status: int, summary: Summary, kept: list[str]) -> None:
+        super().__init__(reason)
+        #: The exit status to end with: 128 + the signal's number, or 2.
+        self.status = status
         self.summary = summary
+        #: The partial files that hold the finished lines.
         self.kept = kept
 
 
@@ -248,7 +252,8 @@ def run(
         on_failure: told of each failed input as it fails.
 
     Raises:
-        Interrupted: SIGINT or SIGTERM arrived; the partial files are kept.
+        Stopped: SIGINT or SIGTERM arrived, or a worker process died; the partial
+            files are kept for ``resume``.
         OutputError: a file could not be written; its partial file is removed.
     """
     from communique.output import LineFile
@@ -288,18 +293,22 @@ def run(
         stream.close()
         for file in files:
             file.commit()
-    except (KeyboardInterrupt, _Terminated) as stop:
-        if stream is not None:
-            stream.close()
+    except (KeyboardInterrupt, _Terminated, BrokenProcessPool) as stop:
         for file in files:
             file.keep()
+        kept = [file.partial for file in files]
+        if isinstance(stop, BrokenProcessPool):
+            reason = "a worker process died (killed, or out of memory?)"
+            raise Stopped(reason, 2, summary, kept) from None
         number = signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT
-        raise Interrupted(number, summary, [file.partial for file in files]) from None
+        raise Stopped(f"interrupted ({number.name})", 128 + number, summary, kept) from None
     except BaseException:
         for file in files:
             file.discard()
         raise
     finally:
+        if stream is not None:
+            stream.close()
         bar.close()
         signal.signal(signal.SIGTERM, previous)
     return summary
