@@ -31,7 +31,7 @@ class LineFile:
         resume: continue the lines of an existing ``TARGET.partial``; without it an
             existing partial file is an error rather than overwritten.
         key: what a written line (parsed JSON) says it is the outcome of; the keys of a
-            resumed file are in :attr:`done`.
+            resumed file are in ``done``.
     """
 
     def __init__(

@@ -254,7 +254,8 @@ def run(
     Raises:
         Stopped: SIGINT or SIGTERM arrived, or a worker process died; the partial
             files are kept for ``resume``.
-        OutputError: a file could not be written; its partial file is removed.
+        ~communique.output.OutputError: a file could not be written; the partial file it
+            made is removed.
     """
     from communique.output import LineFile
 
