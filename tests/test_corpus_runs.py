@@ -10,15 +10,18 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique import loads
 from communique.cli import main
-from communique.corpus import read_inputs
+from communique.corpus import Failure, read_inputs
 from communique.runner import Settings, run
 from tests.conftest import ROOT
 
@@ -326,3 +329,36 @@ def test_run_counts_records_by_type() -> None:
         summary.records,
     )
     assert all(counts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    files=st.lists(st.binary(max_size=60), min_size=1, max_size=4),
+    records=st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\n", b" ")), max_size=4),
+)
+def test_every_input_is_counted_once_whatever_its_bytes(
+    files: list[bytes], records: list[bytes]
+) -> None:
+    """in = out + failed, and every outcome is either a line or a named failure."""
+    with tempfile.TemporaryDirectory() as name:
+        for number, content in enumerate(files):
+            Path(name, f"{number}.txt").write_bytes(content)
+        Path(name, "r.jsonl").write_bytes(b"\n".join(records))
+        lines: list[str] = []
+        failures: list[Failure] = []
+        summary = run(
+            read_inputs([name]), Settings(), write=lines.append, on_failure=failures.append
+        )
+    expected = len(files) + (sum(1 for line in records if line.strip()) or 1)
+    assert expected == summary.inputs == summary.documents + summary.failed
+    assert (len(lines), len(failures)) == (summary.documents, summary.failed)
+
+
+def test_resume_keeps_an_input_named_twice_twice(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    main(["parse", str(SEED), str(SEED), "-o", str(out), "-q"])
+    whole = out.read_bytes()
+    Path(f"{out}.partial").write_bytes(whole.splitlines(keepends=True)[0])
+    out.unlink()
+    main(["parse", str(SEED), str(SEED), "-o", str(out), "-q", "--resume"])
+    assert whole == out.read_bytes()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Hashable
 from typing import IO, Any
 
@@ -40,8 +41,9 @@ class LineFile:
         self.target = target
         self.real = os.path.realpath(target)
         self.partial = self.real + PARTIAL
-        #: The keys of the lines a resumed file already holds.
-        self.done: set[Hashable] = set()
+        #: The keys of the lines a resumed file already holds, each with its count (an
+        #: input named twice is done twice).
+        self.done: Counter[Hashable] = Counter()
         #: How many lines a resumed file already holds.
         self.resumed = 0
         self._key = key
@@ -81,7 +83,7 @@ class LineFile:
                         f"{self.partial}:{number}: not a line this command wrote; "
                         "delete the file to start again"
                     ) from None
-                self.done.add(self._key(value))
+                self.done[self._key(value)] += 1
                 self.resumed += 1
                 on_resumed(value)
                 kept += len(line)

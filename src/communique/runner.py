@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import os
 import signal
-from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
@@ -275,7 +275,7 @@ def run(
     try:
         for file in files:
             file.open(functools.partial(_count_resumed, summary, file is out_file))
-        done = set().union(*(file.done for file in files))
+        done: Counter[Hashable] = sum((file.done for file in files), Counter())
         summary.resumed = summary.documents + summary.failed
         fresh = _skipping(items, done, summary)
         stream = outcomes(fresh, settings, jobs=jobs)
@@ -316,10 +316,11 @@ def run(
 
 
 def _skipping(
-    items: Iterable[Article | Failure], done: set[object], summary: Summary
+    items: Iterable[Article | Failure], done: Counter[Hashable], summary: Summary
 ) -> Iterator[Article | Failure]:
     for item in items:
-        if done and item.source.key in done:
+        if done[item.source.key] > 0:
+            done[item.source.key] -= 1
             summary.inputs += 1
             continue
         yield item
