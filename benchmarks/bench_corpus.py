@@ -107,23 +107,25 @@ def word_scan(sources: list[str]) -> float:
     return best
 
 
-def speedup(folder: Path, sources: list[str], articles: int) -> bool:
+def speedup(folder: Path, sources: list[str], articles: int, repeat: int) -> bool:
     records = folder / "speed.jsonl"
     chosen = sources[:articles]
     write_records(records, chosen)
     size = records.stat().st_size / 2**20
     print(f"speed-up: {articles} articles ({size:.1f} MB of records)")
     scan = word_scan(chosen)
-    timings = {}
-    for jobs in (1, 2):
-        out = folder / f"jobs{jobs}.jsonl"
-        command = ["parse", str(records), "-o", str(out), "-q", "--jobs", str(jobs)]
-        seconds, _, status, cpu = child(command)
-        timings[jobs] = seconds
-        print(
-            f"  --jobs {jobs}: {seconds:6.1f} s wall, {cpu:6.1f} s CPU "
-            f"({seconds / scan:5.0f}x a word scan), exit {status}"
-        )
+    timings: dict[int, float] = {}
+    for _ in range(repeat):  # interleaved, best of each: a busy machine slows both alike
+        for jobs in (1, 2):
+            out = folder / f"jobs{jobs}.jsonl"
+            command = ["parse", str(records), "-o", str(out), "-q", "--jobs", str(jobs)]
+            seconds, _, status, cpu = child(command)
+            if seconds < timings.get(jobs, float("inf")):
+                timings[jobs] = seconds
+                print(
+                    f"  --jobs {jobs}: {seconds:6.1f} s wall, {cpu:6.1f} s CPU "
+                    f"({seconds / scan:5.0f}x a word scan), exit {status}"
+                )
     same = (folder / "jobs1.jsonl").read_bytes() == (folder / "jobs2.jsonl").read_bytes()
     ratio = timings[1] / timings[2]
     verdict = "ok" if ratio >= TARGET_SPEEDUP else "BELOW TARGET"
@@ -171,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--validate-mb", type=float, nargs="+", default=[50, 200], help="validate sizes (MB)"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="speed-up runs (best is kept)")
     parser.add_argument("--skip-speedup", action="store_true")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args(argv)
@@ -179,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as name:
         folder = Path(name)
         if not args.skip_speedup:
-            ok &= speedup(folder, sources, args.articles)
+            ok &= speedup(folder, sources, args.articles, args.repeat)
         if not args.skip_memory:
             ok &= memory(folder, sources, args.parse_mb, args.validate_mb)
     return 0 if ok else 1

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -185,3 +187,24 @@ def test_every_non_blank_jsonl_line_gives_exactly_one_item(lines: list[bytes]) -
     else:
         assert 1 == len(items)
         assert isinstance(items[0], Failure)
+
+
+def test_a_folder_that_cannot_be_listed_is_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """os.walk skips what it cannot list unless told; here it is told, and says so."""
+    (tmp_path / "a.txt").write_text("The envoy said so.")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> Any:
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(read_inputs([str(tmp_path)]))
+    assert [f"ok {tmp_path}/a.txt", f"failed {locked}"] == labels(items)
+    assert isinstance(items[1], Failure)
+    assert "cannot read: Permission denied" == items[1].reason

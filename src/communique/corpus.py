@@ -12,6 +12,7 @@ import fnmatch
 import gzip
 import json
 import os
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any
 
@@ -145,15 +146,24 @@ def _paths(name: str, globs: Sequence[str]) -> Iterator[str | Failure]:
         yield name
         return
     found = False
-    for folder, subfolders, files in os.walk(name, onerror=None):
+    unreadable: list[OSError] = []  # a folder os.walk cannot list is a failure, not a gap
+    for folder, subfolders, files in os.walk(name, onerror=unreadable.append):
+        yield from _unreadable(unreadable, name)
         subfolders[:] = sorted(entry for entry in subfolders if not entry.startswith("."))
         for entry in sorted(files):
             if not entry.startswith(".") and any(fnmatch.fnmatch(entry, g) for g in globs):
                 found = True
                 yield os.path.join(folder, entry)
+    yield from _unreadable(unreadable, name)
     if not found:
         patterns = " ".join(globs)
         yield Failure(Source(name), f"no files matching {patterns} in this folder")
+
+
+def _unreadable(errors: list[OSError], name: str) -> Iterator[Failure]:
+    while errors:
+        error = errors.pop(0)
+        yield Failure(Source(error.filename or name), f"cannot read: {error.strerror or error}")
 
 
 def _read(
@@ -162,7 +172,7 @@ def _read(
     source = Source(path)
     try:
         if path == STDIN:
-            stream: IO[bytes] = stdin if stdin is not None else _stdin()
+            stream: IO[bytes] = stdin if stdin is not None else sys.stdin.buffer
         elif path.endswith(".gz"):
             stream = gzip.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115
         else:
@@ -187,12 +197,6 @@ def _read(
     finally:
         if path != STDIN:
             stream.close()
-
-
-def _stdin() -> IO[bytes]:
-    import sys
-
-    return sys.stdin.buffer
 
 
 def _is_record(line: bytes, fields: Mapping[str, str]) -> bool:
