@@ -121,9 +121,9 @@ def outcomes(
     """The outcome of each item, in order: Failures pass through, Articles are parsed.
 
     Args:
-        jobs: worker processes; 1 parses in this process, 0 uses every core.
+        jobs: worker processes; 1 parses in this process, 0 one per core it may use.
     """
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or _cores()
     if jobs == 1:
         loaded = load(settings)
         for item in items:
@@ -142,6 +142,13 @@ def outcomes(
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's or taskset's share, not the host's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _chunks(items: Iterable[Article | Failure]) -> Iterator[list[Article | Failure]]:
