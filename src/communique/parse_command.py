@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from communique.corpus import DEFAULT_GLOBS, FIELDS, Failure, InputError, field_names, read_inputs
 from communique.output import PARTIAL, OutputError
-from communique.runner import Settings, Stopped, load, run
+
+if TYPE_CHECKING:
+    from communique.runner import Settings
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 
@@ -114,6 +117,8 @@ def _jobs(text: str) -> int:
 
 def run_parse(args: argparse.Namespace) -> int:
     """Run ``communique parse`` with parsed ``args``; return the exit status."""
+    from communique.runner import Stopped, run
+
     try:
         settings = _settings(args)
         fields = field_names(args.field)
@@ -162,6 +167,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     from communique.lexicon import LexiconError
     from communique.parser.actor_dictionary import ActorDictionaryError
     from communique.parser.published import PublishedError, read_published
+    from communique.runner import Settings, load
 
     settings = Settings(
         published=args.published or None,

@@ -13,8 +13,6 @@ import os
 import signal
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Hashable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
 
 import attrs
@@ -22,6 +20,8 @@ import attrs
 from communique.corpus import INPUT_EXTENSION, Article, Failure, Source
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from communique.lexicon import Lexicon
     from communique.parser.actor_dictionary import ActorDictionary
 
@@ -129,6 +129,8 @@ def outcomes(
         for item in items:
             yield item if isinstance(item, Failure) else parse_article(item, loaded)
         return
+    from concurrent.futures import ProcessPoolExecutor  # imported when first needed
+
     _warm_up(settings)
     pending: deque[Future[list[Outcome]]] = deque()
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
@@ -264,6 +266,8 @@ def run(
         ~communique.output.OutputError: a file could not be written; the partial file it
             made is removed.
     """
+    from concurrent.futures.process import BrokenProcessPool
+
     from communique.output import LineFile
 
     summary = Summary()
