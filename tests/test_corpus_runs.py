@@ -362,3 +362,15 @@ def test_resume_keeps_an_input_named_twice_twice(tmp_path: Path) -> None:
     out.unlink()
     main(["parse", str(SEED), str(SEED), "-o", str(out), "-q", "--resume"])
     assert whole == out.read_bytes()
+
+
+def test_run_works_outside_the_main_thread() -> None:
+    """A library caller's worker thread can run a corpus (no signal handler is set there)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    lines: list[str] = []
+    with ThreadPoolExecutor(1) as pool:
+        summary = pool.submit(
+            run, read_inputs([str(SEED)]), Settings(), write=lines.append
+        ).result()
+    assert (1, 1) == (summary.documents, len(lines))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol
@@ -279,8 +280,10 @@ def run(
     if errors is not None:
         err_file = LineFile(errors, resume=resume, key=_failure_key)
         files.append(err_file)
+    main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, _raise_terminated)
+    if main_thread:  # only the main thread may set a handler; elsewhere SIGTERM is as it was
+        signal.signal(signal.SIGTERM, _raise_terminated)
     bar = _progress_bar(progress)
     stream = None
     try:
@@ -322,7 +325,8 @@ def run(
         if stream is not None:
             stream.close()
         bar.close()
-        signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     return summary
 
 
