@@ -55,7 +55,10 @@ class Trigger:
 
 
 def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.IGNORECASE)
+    # "\b" first when every word starts with a letter: the engine then skips the inside
+    # of words, which halves the scan of the trigger pattern, and matches the same
+    start = r"\b" if all(regex.match(r"\w", w) for w in words) else ""
+    return regex.compile(rf"{start}(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.I)
 
 
 @attrs.frozen
