@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Mapping, Sequence
+from itertools import islice
 
 import attrs
 import regex
@@ -672,10 +673,11 @@ def _own_dates(
             return True
         if c.trigger.noun or d.span.start < c.end:
             return False
-        between = _WORD.findall(c.text, c.end, d.span.start)
-        return len(between) <= _ATTRIBUTE_WORDS and all(
-            w.casefold() in lex.np_stops for w in between
-        )
+        # at most one word more than may stand between: the scan stops there, however far
+        # the date is (reading to every later date of the text was quadratic)
+        between = islice(_WORD.finditer(c.text, c.end, d.span.start), _ATTRIBUTE_WORDS + 1)
+        words = [w.group() for w in between]
+        return len(words) <= _ATTRIBUTE_WORDS and all(w.casefold() in lex.np_stops for w in words)
 
     return [d for d in dates if d.span.start not in attributive or own(d)]
 
