@@ -15,6 +15,7 @@ from communique.lexicon import Lexicon, LexiconError
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
     Actor,
     ActorKind,
     DateMention,
@@ -88,6 +89,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "EVENT_MODES",
     "SCHEMA_VERSION",
+    "SCHEMA_VERSIONS",
     "Actor",
     "ActorDictionary",
     "ActorDictionaryError",
