@@ -35,6 +35,7 @@ _LINKS = _set(
 )
 _PASSIVE = _set("was were been being is are be")
 _ADVERBS = _set("also reportedly allegedly again then later already repeatedly")
+_AUXILIARIES = _set("had has have will would could may might shall should can")
 _COORDINATED = regex.compile(r"\s*(?:,|and|&|,\s*and|together with|along with)\s*")
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _REVERSED = frozenset({"host", "welcome"})  # "X hosted Y": Y visits, X hosts
@@ -104,7 +105,7 @@ def _subject(c: Candidate, before: list[Mention], participants: Sequence[str]) -
         return unnamed[0] if len(unnamed) == 1 and not c.trigger.noun else None
     last = before[-1]
     gap = c.text[last.end : c.start]
-    allowed = _LINKS | _PASSIVE | _ADVERBS | _SUPPORT_VERBS
+    allowed = _LINKS | _PASSIVE | _ADVERBS | _AUXILIARIES | _SUPPORT_VERBS
     if not _linked(gap, allowed=allowed):
         return None
     return last.actor
