@@ -40,9 +40,8 @@ def main(paths: list[Path]) -> int:
     dyads: Counter[str] = Counter()
     for record in plover_records(documents(paths)):
         sys.stdout.write(json_line(record))
-        actor, recipient = record["actor"], record["recipient"]
-        source = actor["country"] if actor else "---"
-        target = recipient["country"] if recipient else "---"
+        source = "+".join(p["code"] or "---" for p in record["actor"]) or "---"
+        target = "+".join(p["code"] or "---" for p in record["recipient"]) or "---"
         dyads[f"{source} {record['event']} {target}"] += 1
     for dyad, count in dyads.most_common(5):
         print(f"{count:4d}  {dyad}", file=sys.stderr)

@@ -54,10 +54,11 @@ def _check_plover(record: dict[str, Any], document: Document) -> None:
     category = EventType(record["event"])
     assert category is not EventType.OTHER
     assert record["mode"] is None or record["mode"] in EVENT_MODES[category]
-    for role in ("actor", "recipient"):
-        party = record[role]
-        if party is not None:
-            assert {"id", "name", "text", "country", "sector", "kind"} <= set(party)
+    for role in ("actor", "recipient", "participants"):
+        for party in record[role]:
+            assert {"actorText", "code", "sector", "name", "id", "kind"} <= set(party)
+            assert party["code"] is None or len(party["code"]) == 3
+    assert document.language == record["language"]
     offsets = record["offsets"]
     assert document.text is not None
     assert record["text"] == document.text[offsets["start"] : offsets["end"]]
@@ -88,10 +89,17 @@ def test_plover_actor_and_recipient_are_the_dyad() -> None:
     document = communique.parse("Russia attacked Ukraine on Monday.", published="2023-03-01")
     (record,) = plover_records([document])
     assert ("ASSAULT", "2023-02-27") == (record["event"], record["date"])
-    assert ("Russia", "RUS", "GOV") == tuple(
-        record["actor"][k] for k in ("name", "country", "sector")
-    )
-    assert ("Ukraine", "UKR") == (record["recipient"]["name"], record["recipient"]["country"])
+    (actor,), (recipient,) = record["actor"], record["recipient"]
+    assert ("Russia", "RUS", "GOV") == (actor["actorText"], actor["code"], actor["sector"])
+    assert ("Ukraine", "UKR") == (recipient["actorText"], recipient["code"])
+
+
+def test_undirected_events_have_no_actor_or_recipient_but_participants() -> None:
+    """Talks between two parties: empty actor and recipient lists, both parties listed."""
+    text = "Talks between Russia and Ukraine resumed on Monday."
+    (record,) = plover_records([communique.parse(text, published="2023-03-01")])
+    assert ([], []) == (record["actor"], record["recipient"])
+    assert ["RUS", "UKR"] == sorted(p["code"] for p in record["participants"])
 
 
 # W3C Web Annotation -------------------------------------------------------------------

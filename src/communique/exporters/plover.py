@@ -1,8 +1,10 @@
 """PLOVER event records: one JSON object per event, and per statement that carries an act.
 
-The fields follow the PLOVER manual's interchange records: ``event`` (the category),
-``mode``, ``actor`` and ``recipient`` (each with PLOVER country and sector codes), the
-date, the text with its source offsets, and the citation of the article.
+The fields follow the PLOVER manual's interchange records (the names of its gold-standard
+records): ``event`` (the category), ``mode``, ``actor`` and ``recipient`` (PLOVER 2.0's
+names for source and target, each a list of ``{actorText, code, sector}`` with the
+country code and the sector), ``date``, ``eventText``, ``eventLoc``, ``text`` with its
+source ``offsets``, ``language`` and ``publication``, and the ``citation`` of the article.
 """
 
 from __future__ import annotations
@@ -13,107 +15,110 @@ from typing import IO, Any
 from communique.exporters import write_json_lines
 from communique.model import Actor, DateValue, Document, Event, EventType, Span, Statement
 
-#: The fields of every PLOVER record, in order.
+#: The fields of every PLOVER record, in order: the manual's names where it has one.
 FIELDS = (
-    "id", "event", "mode", "date", "date_end", "actor", "recipient", "participants",
-    "location", "text", "offsets", "record", "citation",
+    "id", "date", "dateEnd", "event", "mode", "actor", "recipient", "participants",
+    "eventText", "eventLoc", "text", "offsets", "language", "publication", "citation",
+    "record",
 )  # fmt: skip
 
 
-def _actor(actors: dict[str, Actor], actor_id: str | None) -> dict[str, Any] | None:
+def _party(actors: dict[str, Actor], actor_id: str | None) -> dict[str, Any] | None:
     actor = actors.get(actor_id or "")
     if actor is None:
         return None
     return {
-        "id": actor.id,
-        "name": actor.name,
-        "text": actor.mentions[0].text if actor.mentions else actor.name,
-        "country": actor.country,
+        "actorText": actor.mentions[0].text if actor.mentions else actor.name,
+        "code": actor.country,
         "sector": actor.sector,
+        "name": actor.name,
+        "id": actor.id,
         "kind": actor.kind.value,
     }
 
 
-def _citation(document: Document) -> dict[str, Any]:
-    return {
-        "document": document.id,
-        "title": document.title,
-        "outlet": document.outlet,
-        "published": document.published,
-        "origin": document.origin,
-        "language": document.language,
-        "text_sha256": document.text_sha256,
-    }
+def _parties(actors: dict[str, Actor], *actor_ids: str | None) -> list[dict[str, Any]]:
+    found = (_party(actors, actor_id) for actor_id in dict.fromkeys(actor_ids))
+    return [party for party in found if party is not None]
 
 
-def _common(
-    document: Document, record_id: str, date: DateValue | None, evidence: Span
+def _record(
+    document: Document,
+    record_id: str,
+    event: EventType,
+    date: DateValue | None,
+    evidence: Span,
 ) -> dict[str, Any]:
+    """The fields every record has, in the order of :data:`FIELDS`."""
     return {
         "id": f"{document.id}:{record_id}",
         "date": date.value if date else None,
-        "date_end": date.end if date else None,
+        "dateEnd": date.end if date else None,
+        "event": event.value,
+        "mode": None,
+        "actor": [],
+        "recipient": [],
+        "participants": [],
+        "eventText": None,
+        "eventLoc": None,
         "text": evidence.text,
         "offsets": {"start": evidence.start, "end": evidence.end},
+        "language": document.language,
+        "publication": document.outlet,
+        "citation": {
+            "document": document.id,
+            "title": document.title,
+            "outlet": document.outlet,
+            "published": document.published,
+            "origin": document.origin,
+            "text_sha256": document.text_sha256,
+        },
+        "record": None,
     }
 
 
 def _event(document: Document, actors: dict[str, Actor], event: Event) -> dict[str, Any]:
-    common = _common(document, event.id, event.date, event.evidence)
-    return {
-        "id": common["id"],
-        "event": event.type.value,
-        "mode": event.mode,
-        "date": common["date"],
-        "date_end": common["date_end"],
-        "actor": _actor(actors, event.source),
-        "recipient": _actor(actors, event.target),
-        "participants": [_actor(actors, p) for p in event.participants],
-        "location": event.location,
-        "text": common["text"],
-        "offsets": common["offsets"],
-        "record": {"type": "event", "id": event.id, "label": event.label},
-        "citation": _citation(document),
-    }
+    record = _record(document, event.id, event.type, event.date, event.evidence)
+    record.update(
+        mode=event.mode,
+        actor=_parties(actors, event.source),
+        recipient=_parties(actors, event.target),
+        participants=_parties(actors, *event.participants),
+        eventText=event.label,
+        eventLoc={"name": event.location} if event.location else None,
+        record={"type": "event", "id": event.id},
+    )
+    return record
 
 
 def _statement(
-    document: Document, actors: dict[str, Actor], statement: Statement
+    document: Document, actors: dict[str, Actor], statement: Statement, act: EventType
 ) -> dict[str, Any]:
-    assert statement.act is not None
-    common = _common(document, statement.id, statement.date, statement.evidence)
+    record = _record(document, statement.id, act, statement.date, statement.evidence)
     recipient = statement.addressees[0] if len(statement.addressees) == 1 else None
-    parties = [p for p in (statement.speaker, *statement.addressees) if p is not None]
-    return {
-        "id": common["id"],
-        "event": statement.act.value,
-        "mode": None,
-        "date": common["date"],
-        "date_end": common["date_end"],
-        "actor": _actor(actors, statement.speaker),
-        "recipient": _actor(actors, recipient),
-        "participants": [_actor(actors, p) for p in dict.fromkeys(parties)],
-        "location": None,
-        "text": common["text"],
-        "offsets": common["offsets"],
-        "record": {
+    record.update(
+        actor=_parties(actors, statement.speaker),
+        recipient=_parties(actors, recipient),
+        participants=_parties(actors, statement.speaker, *statement.addressees),
+        eventText=statement.cue,
+        record={
             "type": "statement",
             "id": statement.id,
-            "cue": statement.cue,
             "content": statement.content,
-            "negated": statement.negated,
+            "mode": statement.mode.value,
         },
-        "citation": _citation(document),
-    }
+    )
+    return record
 
 
 def plover_records(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
     """One PLOVER record per event and per statement with an act, in text order.
 
     A negated statement ("did not reject") is left out: it reports no act; so is an
-    event of type OTHER, which is no PLOVER category. ``actor`` and
-    ``recipient`` are an event's source and target, a statement's speaker and its one
-    addressee; either is null when the text gives none.
+    event of type OTHER, which is no PLOVER category. ``actor`` and ``recipient`` are
+    lists (PLOVER allows compound actors) of ``{actorText, code, sector, name, id,
+    kind}``: an event's source and target, a statement's speaker and its one addressee;
+    empty when the text gives none.
     """
     for document in documents:
         actors = {actor.id: actor for actor in document.actors}
@@ -123,7 +128,7 @@ def plover_records(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
             if e.type is not EventType.OTHER
         ]
         found += [
-            (s.evidence.start, 0, _statement(document, actors, s))
+            (s.evidence.start, 0, _statement(document, actors, s, s.act))
             for s in document.statements
             if s.act is not None and not s.negated
         ]
