@@ -6,6 +6,7 @@ Each module turns Documents into one format; :data:`FORMATS` names every format 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import IO
 
@@ -25,6 +26,7 @@ FORMATS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def document_iri(document_id: str) -> str:
     """The IRI that names a document in linked-data exports."""
     from urllib.parse import quote
@@ -32,6 +34,7 @@ def document_iri(document_id: str) -> str:
     return f"urn:communique:document:{quote(document_id, safe='')}"
 
 
+@functools.lru_cache(maxsize=65536)
 def record_iri(document_id: str, record_id: str) -> str:
     """The IRI of one record (actor, statement, proposal, event) of a document."""
     from urllib.parse import quote
