@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -89,3 +90,16 @@ def test_a_broken_input_is_named_by_line(tmp_path: Path) -> None:
     assert 2 == result.returncode
     assert f"{bad}:2: invalid JSON" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_parquet_to_a_pipe(tmp_path: Path) -> None:
+    """Without -o, Parquet goes to a non-terminal standard output as bytes."""
+    pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed ([parquet])")
+    out = subprocess.run(
+        [sys.executable, "-m", "communique.cli", "export", FIXTURE, "--to", "parquet"],
+        capture_output=True,
+        check=False,
+    )
+    assert 0 == out.returncode, out.stderr
+    (tmp_path / "out.parquet").write_bytes(out.stdout)
+    assert 1 == pq.read_table(tmp_path / "out.parquet").num_rows  # one statement

@@ -281,3 +281,13 @@ def test_every_format_is_documented_in_the_cli_docs() -> None:
     """docs/cli.md names each export format."""
     text = (ROOT / "docs" / "cli.md").read_text("utf-8")
     assert all(f"`{name}`" in text for name in FORMATS)
+
+
+@given(documents())
+def test_every_exporter_takes_any_valid_document(document: Document) -> None:
+    """PLOVER records re-find their text and JSON-LD expands, whatever the document holds."""
+    for record in plover_records([document]):
+        _check_plover(record, document)
+    compact = graph([document])
+    nodes = _expanded(compact)
+    assert [node["id"] for node in compact["graph"]] == [node["@id"] for node in nodes]
