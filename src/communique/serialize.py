@@ -115,17 +115,6 @@ def to_dict(document: Document) -> dict[str, Any]:
     return result
 
 
-def _as_version_1_0(data: dict[str, Any]) -> None:
-    """A 1.0 document is written as it was read: its events have no source or target.
-
-    A set source or target stays, so that validation reports it rather than losing it.
-    """
-    for event in data["events"]:
-        for field in ("source", "target"):
-            if event[field] is None:
-                del event[field]
-
-
 def from_dict(data: Any) -> Document:
     """The Document that ``data`` (parsed JSON) describes.
 
@@ -259,3 +248,14 @@ def _json_type(value: Any) -> str:
         type(None): "null",
     }
     return names.get(type(value), "a number")
+
+
+def _as_version_1_0(data: dict[str, Any]) -> None:
+    """A 1.0 document is written as it was read: its events have no source or target.
+
+    A set source or target stays, so that validation reports it rather than losing it.
+    """
+    for event in data["events"]:
+        for field in ("source", "target"):
+            if event[field] is None:
+                del event[field]
