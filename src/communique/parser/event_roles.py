@@ -28,15 +28,24 @@ def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-#: Words that may stand between a verb and its object, or a subject and its verb.
+#: Words that may stand between a trigger and its object ("in" names a place, not a target).
 _LINKS = _set(
-    "the a an on against to with of in at into for upon its their his her by from "
+    "the a an on against to with of at into for upon its their his her by from "
     "'s ’s s two three four five six several some many dozens hundreds"
 )
 _PASSIVE = _set("was were been being is are be")
 _ADVERBS = _set("also reportedly allegedly again then later already repeatedly")
 _AUXILIARIES = _set("had has have will would could may might shall should can")
-_COORDINATED = regex.compile(r"\s*(?:,|and|&|,\s*and|together with|along with)\s*")
+#: Words of time and manner between a subject and its verb ("Iraq on Monday formally ...").
+_BETWEEN_SUBJECT_AND_VERB = _set(
+    "on last this early late earlier today yesterday tonight formally jointly officially "
+    "finally first then also"
+)
+_POSSESSIVE = _set("'s ’s s")
+_SHARED_MEALS = regex.compile(r"lunch|dinner|dined", regex.IGNORECASE)  # "had lunch with"
+_PRONOUN_REACH = 4  # words from the clause's start to a verb whose subject is a pronoun
+_COORDINATION = regex.compile(r"\band\b|&|\btogether with\b|\balong with\b", regex.IGNORECASE)
+_SUBJECT_WORDS = 6  # words between two parties of one coordinated subject, at most
 _BETWEEN = regex.compile(r"\bbetween\b", regex.IGNORECASE)
 _REVERSED = frozenset({"host", "welcome"})  # "X hosted Y": Y visits, X hosts
 _DIRECTED_CONSULT = frozenset({"visit", "phone"})
@@ -45,6 +54,8 @@ _DIRECTED_CONSULT = frozenset({"visit", "phone"})
 def _undirected(c: Candidate) -> bool:
     trigger = c.trigger
     if trigger.type is EventType.CONSULT and trigger.mode not in _DIRECTED_CONSULT:
+        return True
+    if _SHARED_MEALS.search(c.text, c.start, c.end):
         return True
     return _BETWEEN.search(c.text, c.clause.start, c.clause.end) is not None
 
@@ -87,28 +98,45 @@ def _passive(c: Candidate, before: list[Mention]) -> bool:
 
 
 def _coordinated(c: Candidate, before: list[Mention]) -> bool:
-    """ "Russia and Ukraine agreed": two parties act together, in no direction."""
-    if not before:
-        return False
-    last = before[-1]
-    for earlier in reversed(before[:-1]):
-        if earlier.actor != last.actor:
-            return _COORDINATED.fullmatch(c.text[earlier.end : last.start]) is not None
+    """ "Russia and Ukraine agreed", "Kuchma of Ukraine and Yeltsin of Russia signed": the
+    parties of one subject act together, in no direction."""
+    for later, earlier in zip(reversed(before), reversed(before[:-1]), strict=False):
+        gap = c.text[earlier.end : later.start]
+        words = _words(gap)
+        if len(words) > _SUBJECT_WORDS or ";" in gap:
+            return False
+        if earlier.actor != later.actor and _COORDINATION.search(gap):
+            return True
     return False
 
 
 def _subject(c: Candidate, before: list[Mention], participants: Sequence[str]) -> str | None:
     """The actor named just before the trigger, or the one a pronoun subject stands for."""
     if not before:
+        if c.trigger.noun or len(_words(c.text[c.clause.start : c.start])) > _PRONOUN_REACH:
+            return None
         in_clause = {m.actor for m in c.actors.within(c.clause.start, c.clause.end)}
         unnamed = [p for p in participants if p not in in_clause]
-        return unnamed[0] if len(unnamed) == 1 and not c.trigger.noun else None
+        return unnamed[0] if len(unnamed) == 1 else None
     last = before[-1]
     gap = c.text[last.end : c.start]
-    allowed = _LINKS | _PASSIVE | _ADVERBS | _AUXILIARIES | _SUPPORT_VERBS
-    if not _linked(gap, allowed=allowed):
+    if regex.search(r"[,;:()\"“”]", gap):
         return None
-    return last.actor
+    words = [w for w in _WORD.findall(gap) if not w[0].isupper()]
+    folded = [w.casefold() for w in words]
+    if not c.trigger.noun:
+        allowed = _AUXILIARIES | _PASSIVE | _ADVERBS | _BETWEEN_SUBJECT_AND_VERB
+        return last.actor if all(w in allowed for w in folded) else None
+    if not folded or (folded[0] in _POSSESSIVE and len(folded) <= _NOUN_MODIFIERS):
+        return last.actor  # "U.S. military buildup", "Iraq's invasion"
+    verbs = [w for w in folded if w not in _AUXILIARIES | _ADVERBS | _BETWEEN_SUBJECT_AND_VERB]
+    if verbs and verbs[0] in _SUPPORT_VERBS and len(folded) <= _SUPPORTED_WORDS:
+        return last.actor  # "Hun Sen staged a successful coup", "made his first visit"
+    return None
+
+
+_NOUN_MODIFIERS = 3  # words after a possessive, before its event noun
+_SUPPORTED_WORDS = 6  # words from a support verb to its event noun, auxiliaries included
 
 
 #: Verbs that carry an event noun ("launched an attack", "imposed sanctions").
