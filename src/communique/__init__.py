@@ -15,6 +15,7 @@ from communique.lexicon import Lexicon, LexiconError
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
     Actor,
     ActorKind,
     DateMention,
@@ -47,7 +48,9 @@ from communique.serialize import (
 )
 
 if TYPE_CHECKING:
-    from communique import export
+    from communique import export, exporters
+    from communique.exporters import MissingDependencyError
+    from communique.frames import to_frames
     from communique.parser import PublishedError, parse
     from communique.parser.actor_dictionary import (
         ActorDictionary,
@@ -68,12 +71,14 @@ _ON_FIRST_USE = {
     "DictionaryEntry": "communique.parser.actor_dictionary",
     "Office": "communique.parser.actor_dictionary",
     "load_actor_dictionary": "communique.parser.actor_dictionary",
+    "to_frames": "communique.frames",
+    "MissingDependencyError": "communique.exporters",
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name == "export":
-        return importlib.import_module("communique.export")
+    if name in ("export", "exporters"):
+        return importlib.import_module(f"communique.{name}")
     if name not in _ON_FIRST_USE:
         raise AttributeError(f"module 'communique' has no attribute {name!r}")
     value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
@@ -88,6 +93,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "EVENT_MODES",
     "SCHEMA_VERSION",
+    "SCHEMA_VERSIONS",
     "Actor",
     "ActorDictionary",
     "ActorDictionaryError",
@@ -104,6 +110,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "LoadError",
+    "MissingDependencyError",
     "Office",
     "Precision",
     "Problem",
@@ -118,6 +125,7 @@ __all__ = [
     "configure_converter",
     "dumps",
     "export",
+    "exporters",
     "find_dates",
     "from_dict",
     "load_actor_dictionary",
@@ -127,6 +135,7 @@ __all__ = [
     "read_jsonl",
     "schema_text",
     "to_dict",
+    "to_frames",
     "validate",
     "write_jsonl",
 ]

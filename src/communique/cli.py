@@ -14,6 +14,7 @@ from typing import IO
 
 from communique import __version__
 from communique.export import COLUMNS, write_table
+from communique.exporters import FORMATS
 from communique.lexicon import Lexicon, LexiconError
 from communique.model import Document
 from communique.parser import PublishedError, parse
@@ -128,18 +129,25 @@ def _parser() -> argparse.ArgumentParser:
 
     export_cmd = commands.add_parser(
         "export",
-        help="export one record type of Documents (.json or .jsonl) as CSV or TSV",
-        description="Write one flat row per record (statements, events, proposals or "
-        "actors) of every Document in each FILE, with a header; lists are joined with '; '.",
+        help="export Documents (.json or .jsonl) as tables, PLOVER, JSON-LD, Web Annotations "
+        "or Parquet",
+        description="Export every Document in each FILE (or standard input) --to a format: "
+        + "; ".join(f"{name}: {what}" for name, what in FORMATS.items())
+        + ". Tables (csv, tsv, parquet) hold one --records type; lists are joined with '; '.",
     )
     export_cmd.add_argument(
-        "files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for stdin"
+        "files", nargs="*", metavar="FILE", help="a .json or .jsonl file, or - for stdin (default)"
     )
     export_cmd.add_argument(
-        "--records", choices=tuple(COLUMNS), default="statements", help="what to export"
+        "--to", choices=tuple(FORMATS), help="output format (default csv)", dest="to"
     )
     export_cmd.add_argument(
-        "--format", choices=("csv", "tsv"), default="csv", help="table format (default csv)"
+        "--records",
+        choices=tuple(COLUMNS),
+        help="the record type of a table: csv, tsv or parquet (default statements)",
+    )
+    export_cmd.add_argument(
+        "--format", choices=("csv", "tsv"), help="the same as --to csv or --to tsv (older name)"
     )
     export_cmd.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
@@ -153,16 +161,61 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_TABLES = ("csv", "tsv", "parquet")
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    if args.to and args.format and args.to != args.format:
+        raise UsageError(f"--to {args.to} and --format {args.format} disagree; give one")
+    form: str = args.to or args.format or "csv"
+    if args.records is not None and form not in _TABLES:
+        raise UsageError(f"--records applies to {', '.join(_TABLES)}; {form} holds every record")
+    return form
+
+
 def _run_export(args: argparse.Namespace) -> int:
-    documents = list(_loaded(args.files))
-    delimiter = "\t" if args.format == "tsv" else ","
-    if args.output is None:
-        write_table(documents, args.records, sys.stdout, delimiter=delimiter)
+    form = _export_format(args)
+    documents = list(_loaded(args.files or [STDIN]))
+    records = args.records or "statements"
+    if form == "parquet":
+        from communique.exporters import MissingDependencyError
+        from communique.exporters.parquet import write_parquet
+
+        if args.output is None and sys.stdout.isatty():
+            raise UsageError("Parquet is binary; give -o FILE or redirect standard output")
+        binary = io.BytesIO()
+        try:
+            write_parquet(documents, records, binary)
+        except MissingDependencyError as error:
+            raise UsageError(str(error)) from None
+        if args.output is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(binary.getvalue())
+        else:
+            _write_atomically(Path(args.output), binary.getvalue())
         return EXIT_OK
-    buffer = io.StringIO()
-    write_table(documents, args.records, buffer, delimiter=delimiter)
-    _write_atomically(Path(args.output), [buffer.getvalue()])
+    buffer = io.StringIO() if args.output is not None else sys.stdout
+    _write_text_export(form, documents, records, buffer)
+    if isinstance(buffer, io.StringIO):
+        _write_atomically(Path(args.output), [buffer.getvalue()])
     return EXIT_OK
+
+
+def _write_text_export(form: str, documents: list[Document], records: str, out: IO[str]) -> None:
+    if form in ("csv", "tsv"):
+        write_table(documents, records, out, delimiter="\t" if form == "tsv" else ",")
+    elif form == "plover":
+        from communique.exporters.plover import write_plover
+
+        write_plover(documents, out)
+    elif form == "jsonld":
+        from communique.exporters.jsonld import write_graph
+
+        write_graph(documents, out)
+    else:
+        from communique.exporters.w3c import write_annotations
+
+        write_annotations(documents, out)
 
 
 def _loaded(names: Sequence[str]) -> Iterator[Document]:
@@ -255,12 +308,16 @@ def _reason(error: Exception) -> str:
     return str(error)
 
 
-def _write_atomically(path: Path, lines: list[str]) -> None:
+def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
     directory = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.writelines(lines)
+        if isinstance(lines, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(lines)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.writelines(lines)
         os.replace(temporary, path)
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None

@@ -83,7 +83,8 @@ def validate(document: Document | Mapping[str, Any]) -> list[Problem]:
     ``document`` is a :class:`~communique.Document` or its parsed JSON. Checked: the
     JSON Schema, then the invariants beyond it: unique record ids, actor references
     that exist, spans inside ``text`` and equal to their slice, ``text_sha256``, real
-    calendar dates with ranges in order, and event modes that belong to their type.
+    calendar dates with ranges in order, event modes that belong to their type, and an
+    event's source and target that are among its participants.
     """
     data = to_dict(document) if isinstance(document, Document) else document
     problems = _schema_problems(data)
@@ -112,7 +113,7 @@ _RECORD_LISTS = ("actors", "statements", "proposals", "events")
 _REFERENCES = {
     "statements": ("speaker", "addressees"),
     "proposals": ("proposer", "addressees"),
-    "events": ("participants",),
+    "events": ("participants", "source", "target"),
 }
 
 
@@ -132,6 +133,7 @@ def _invariant_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _text_digest(data)
     yield from _dates(data)
     yield from _event_modes(data)
+    yield from _dyads(data)
 
 
 def _unique_ids(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -238,3 +240,14 @@ def _event_modes(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(
                 f"/events/{index}/mode", f"{mode!r} is not a mode of {kind} (allowed: {modes})"
             )
+
+
+def _dyads(data: Mapping[str, Any]) -> Iterator[Problem]:
+    for name, index, record in _records(data):
+        participants = record.get("participants")
+        if name != "events" or not isinstance(participants, list):
+            continue
+        for field in ("source", "target"):
+            value = record.get(field)
+            if isinstance(value, str) and value not in participants:
+                yield Problem(f"/events/{index}/{field}", f"{value!r} is not a participant")

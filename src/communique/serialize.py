@@ -110,6 +110,8 @@ def _converter() -> cattrs.Converter:
 def to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready dict of ``document``, every field present, in canonical order."""
     result: dict[str, Any] = _converter().unstructure(document)
+    if result["schema_version"] == "1.0":
+        _as_version_1_0(result)
     return result
 
 
@@ -246,3 +248,14 @@ def _json_type(value: Any) -> str:
         type(None): "null",
     }
     return names.get(type(value), "a number")
+
+
+def _as_version_1_0(data: dict[str, Any]) -> None:
+    """A 1.0 document is written as it was read: its events have no source or target.
+
+    A set source or target stays, so that validation reports it rather than losing it.
+    """
+    for event in data["events"]:
+        for field in ("source", "target"):
+            if event[field] is None:
+                del event[field]

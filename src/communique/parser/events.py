@@ -34,6 +34,7 @@ from communique.model import (
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.event_dates import event_date
+from communique.parser.event_roles import dyad
 from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
@@ -592,12 +593,15 @@ def _sentence_events(
         if not participants:
             continue
         label = _label_span(text, best, dates, lex)
+        source, target = dyad(best, participants)
         event = Event(
             id="",
             type=best.trigger.type,
             mode=_mode(best, lex),
             label=label.text,
             participants=tuple(participants),
+            source=source,
+            target=target,
             location=location,
             date=event_date(
                 text,
