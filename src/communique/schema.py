@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from communique.limits import DEFAULT_LIMITS, Limits, escape, limit_problems
 from communique.model import EVENT_MODES, Document, EventType, calendar_precision
-from communique.serialize import to_dict
+from communique.serialize import extension_problems, to_dict
+from communique.strict_json import LoadError, clip, read_json, shown
 
 if TYPE_CHECKING:  # the validators are imported on first use: most parses never validate
     import jsonschema
@@ -28,7 +30,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.pointer or '/'}: {self.message}"
+        return clip(f"{shown(self.pointer)}: {self.message}")
 
 
 def schema_text() -> str:
@@ -63,10 +65,17 @@ def _fast_validator() -> jsonschema_rs.Draft202012Validator:
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=True)
 
 
-def _schema_problems(data: Any) -> list[Problem]:
-    """Schema problems: most documents are valid, so ask the fast validator first."""
+def _schema_problems(data: Any, limits: Limits) -> list[Problem]:
+    """Schema problems: most documents are valid, so ask the fast validator first.
+
+    A valid shape leaves JSON of any shape only in ``extensions``, so only they are held
+    to ``limits``; an invalid document is checked whole, before the reference validator.
+    """
     if _fast_validator().is_valid(data):
-        return []
+        return [Problem(*problem) for problem in extension_problems(data, limits)]
+    over = [Problem(*problem) for problem in limit_problems(data, limits)]
+    if over:
+        return over
     problems = [
         Problem(_pointer(error.absolute_path), _message(error))
         for error in _validator().iter_errors(data)
@@ -77,19 +86,32 @@ def _schema_problems(data: Any) -> list[Problem]:
     ]
 
 
-def validate(document: Document | Mapping[str, Any]) -> list[Problem]:
+def validate(
+    document: Document | Mapping[str, Any] | str | bytes, *, limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
     """Every problem with ``document``; an empty list means it is valid.
 
-    ``document`` is a :class:`~communique.Document` or its parsed JSON. Checked: the
-    JSON Schema, then the invariants beyond it: unique record ids, actor references
-    that exist, spans inside ``text`` and equal to their slice, ``text_sha256``, real
-    calendar dates with ranges in order, and event modes that belong to their type.
+    ``document`` is a :class:`~communique.Document`, its parsed JSON, or JSON text, read
+    as :func:`~communique.loads` reads it (a reading error is the one problem, at its
+    pointer). Checked: the JSON Schema, then the invariants beyond it: unique record ids,
+    actor references that exist, spans inside ``text`` and equal to their slice, span
+    offsets written as integers, ``text_sha256``, real calendar dates with ranges in
+    order, and event modes that belong to their type; and ``limits`` (nesting, numbers,
+    strings). Whatever it accepts, :func:`~communique.loads` reads and
+    :func:`~communique.dumps` writes back.
     """
+    if isinstance(document, str | bytes):
+        try:
+            document = read_json(document, limits)
+        except LoadError as error:
+            where = f" (line {error.line})" if error.line is not None else ""
+            return [Problem(error.pointer or "", error.reason + where)]
     data = to_dict(document) if isinstance(document, Document) else document
-    problems = _schema_problems(data)
-    if isinstance(data, Mapping):
-        reported = {problem.pointer for problem in problems}
-        problems.extend(p for p in _invariant_problems(data) if p.pointer not in reported)
+    if not isinstance(data, Mapping):
+        return [Problem("", "a Document is a JSON object")]
+    problems = _schema_problems(data, limits)
+    reported = {problem.pointer for problem in problems}
+    problems.extend(p for p in _invariant_problems(data) if p.pointer not in reported)
     return sorted(set(problems), key=lambda p: (_sort_key(p.pointer), p.message))
 
 
@@ -98,7 +120,7 @@ def _sort_key(pointer: str) -> list[tuple[int, int | str]]:
 
 
 def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return "".join("/" + escape(str(part)) for part in path)
 
 
 def _message(error: jsonschema.ValidationError) -> str:
@@ -121,7 +143,7 @@ def _records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Mapping[str, A
         records = data.get(name)
         if isinstance(records, list):
             for index, record in enumerate(records):
-                if isinstance(record, Mapping):
+                if type(record) is dict or isinstance(record, Mapping):
                     yield name, index, record
 
 
@@ -175,9 +197,12 @@ def _span_locations(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
 def _spans(data: Mapping[str, Any]) -> Iterator[Problem]:
     text = data.get("text")
     for pointer, span in _span_locations(data):
-        if not isinstance(span, Mapping):
+        if not (type(span) is dict or isinstance(span, Mapping)):
             continue
         start, end, written = span.get("start"), span.get("end"), span.get("text")
+        if type(start) is float or type(end) is float:
+            yield from _whole_floats(pointer, start, end)
+            continue
         if not (isinstance(start, int) and isinstance(end, int) and isinstance(written, str)):
             continue
         if end < start:
@@ -194,14 +219,28 @@ def _spans(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(pointer + "/text", f"span text is not {end - start} characters long")
 
 
+def _whole_floats(pointer: str, start: Any, end: Any) -> Iterator[Problem]:
+    """739.0 is an integer to JSON Schema, but a float to Python and so to loads."""
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is float and value.is_integer():
+            yield Problem(f"{pointer}/{name}", f"{value!r} is not an integer: write {value:.0f}")
+
+
 def _clip(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
 def _text_digest(data: Mapping[str, Any]) -> Iterator[Problem]:
     text, digest = data.get("text"), data.get("text_sha256")
-    if isinstance(text, str) and isinstance(digest, str):
-        actual = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if not isinstance(text, str):
+        return
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        yield Problem("/text", f"lone surrogate at character {error.start}: not UTF-8")
+        return
+    if isinstance(digest, str):
+        actual = hashlib.sha256(encoded).hexdigest()
         if actual != digest:
             yield Problem("/text_sha256", f"does not match text, whose SHA-256 is {actual}")
 
