@@ -21,6 +21,7 @@ from communique.limits import (
     MAX_JSON_DEPTH_CEILING,
     MAX_NUMBER_CHARS,
     MAX_STRING_CHARS,
+    MIN_JSON_DEPTH,
     Limits,
 )
 from communique.model import Document
@@ -169,7 +170,7 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
         default=MAX_JSON_DEPTH,
         metavar="N",
         help=f"refuse arrays and objects nested over N levels (default {MAX_JSON_DEPTH}, "
-        f"at most {MAX_JSON_DEPTH_CEILING})",
+        f"from {MIN_JSON_DEPTH} to {MAX_JSON_DEPTH_CEILING})",
     )
     limits.add_argument(
         "--max-number-chars",
@@ -347,6 +348,10 @@ def _run_validate(args: argparse.Namespace) -> int:
                 )
                 for problem in problems:
                     print(f"{label}:{line}: {problem}")
+                if any(problem.limit for problem in problems):
+                    counts["unusable"] += 1
+                    status = max(status, EXIT_UNUSABLE)
+                    continue
                 counts["invalid" if problems else "valid"] += 1
                 if problems:
                     status = max(status, EXIT_INVALID)

@@ -14,6 +14,9 @@ MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 MAX_JSON_DEPTH = 64
 #: The deepest nesting that may be asked for: canonical writing is proven to this depth.
 MAX_JSON_DEPTH_CEILING = 256
+#: The least nesting that may be asked for: a Document's own shape (a span of a mention
+#: of an actor) is this deep, so that only ``extensions`` can go deeper.
+MIN_JSON_DEPTH = 5
 #: The longest number, in characters as written (sign, digits, point and exponent).
 MAX_NUMBER_CHARS = 100
 #: The longest string, in characters (code points) after JSON escapes are decoded.
@@ -26,13 +29,24 @@ def _positive(instance: Limits, attribute: attrs.Attribute[int], value: int) -> 
 
 
 def _depth(instance: Limits, attribute: attrs.Attribute[int], value: int) -> None:
-    if not 1 <= value <= MAX_JSON_DEPTH_CEILING:
-        raise ValueError(f"max_depth must be from 1 to {MAX_JSON_DEPTH_CEILING}, got {value}")
+    if not MIN_JSON_DEPTH <= value <= MAX_JSON_DEPTH_CEILING:
+        raise ValueError(
+            f"max_depth must be from {MIN_JSON_DEPTH} to {MAX_JSON_DEPTH_CEILING}, got {value}"
+        )
 
 
 @attrs.frozen(kw_only=True)
 class Limits:
-    """How much JSON a reader accepts; the defaults are the constants of this module."""
+    """How much JSON a reader accepts; the defaults are the constants of this module.
+
+    Attributes:
+        max_document_bytes: the largest document (a ``.json`` file or one JSON Lines
+            line) in UTF-8 bytes; characters when the text is given as ``str``.
+        max_depth: the deepest nesting of arrays and objects, the Document being level 1;
+            from 5 (a Document's own shape) to 256 (what canonical writing handles).
+        max_number_chars: the longest number, in characters as written.
+        max_string_chars: the longest string or key, in characters after escapes.
+    """
 
     max_document_bytes: int = attrs.field(default=MAX_DOCUMENT_BYTES, validator=_positive)
     max_depth: int = attrs.field(default=MAX_JSON_DEPTH, validator=_depth)

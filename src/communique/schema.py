@@ -13,7 +13,7 @@ import attrs
 from communique.limits import DEFAULT_LIMITS, Limits, escape, limit_problems
 from communique.model import EVENT_MODES, Document, EventType, calendar_precision
 from communique.serialize import extension_problems, to_dict
-from communique.strict_json import LoadError, clip, read_json, shown
+from communique.strict_json import MAX_MESSAGE_CHARS, LoadError, clip, read_json, shown
 
 if TYPE_CHECKING:  # the validators are imported on first use: most parses never validate
     import jsonschema
@@ -24,10 +24,15 @@ SCHEMA_FILE = "document.schema.json"
 
 @attrs.frozen
 class Problem:
-    """One reason a document is invalid: where (a JSON pointer) and what."""
+    """One reason a document is invalid: where (a JSON pointer) and what.
+
+    ``limit`` is true when the reason is a limit passed (see :class:`~communique.Limits`)
+    or JSON that cannot be read strictly: the command line calls such input unusable.
+    """
 
     pointer: str
     message: str
+    limit: bool = attrs.field(default=False, kw_only=True)
 
     def __str__(self) -> str:
         return clip(f"{shown(self.pointer)}: {self.message}")
@@ -72,8 +77,8 @@ def _schema_problems(data: Any, limits: Limits) -> list[Problem]:
     to ``limits``; an invalid document is checked whole, before the reference validator.
     """
     if _fast_validator().is_valid(data):
-        return [Problem(*problem) for problem in extension_problems(data, limits)]
-    over = [Problem(*problem) for problem in limit_problems(data, limits)]
+        return [Problem(*problem, limit=True) for problem in extension_problems(data, limits)]
+    over = [Problem(*problem, limit=True) for problem in limit_problems(data, limits)]
     if over:
         return over
     problems = [
@@ -105,7 +110,7 @@ def validate(
             document = read_json(document, limits)
         except LoadError as error:
             where = f" (line {error.line})" if error.line is not None else ""
-            return [Problem(error.pointer or "", error.reason + where)]
+            return [Problem(error.pointer or "", error.reason + where, limit=True)]
     data = to_dict(document) if isinstance(document, Document) else document
     if not isinstance(data, Mapping):
         return [Problem("", "a Document is a JSON object")]
@@ -127,7 +132,10 @@ def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf" and isinstance(error.instance, str | int | float | bool):
         return f"{error.instance!r} is not valid here"
     message = error.message
-    return message if len(message) <= 200 else message[:197] + "..."
+    if len(message) > MAX_MESSAGE_CHARS:  # keep what is wrong; cut the value it quotes
+        written = repr(error.instance)
+        message = message.replace(written, clip(written, 40)) if written in message else message
+    return clip(message)
 
 
 _RECORD_LISTS = ("actors", "statements", "proposals", "events")

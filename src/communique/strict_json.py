@@ -55,6 +55,8 @@ class _Refused(Exception):
 def clip(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """``text`` on one line and at most ``limit`` characters, with an ellipsis if cut."""
     text = text.replace("\r", "\\r").replace("\n", "\\n")
+    if not text.isascii():  # a lone surrogate (in a key, say) cannot be printed
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
