@@ -64,54 +64,62 @@ def limit_problems(
     """(JSON pointer, message) for each place where ``value`` breaks ``limits``.
 
     ``value`` is parsed JSON found at ``pointer``, nested ``depth`` levels deep. Checked:
-    nesting, the length of numbers (as written back) and of strings, numbers that are not
-    finite, and strings that hold a lone surrogate (not UTF-8, so not writable). A value
-    nested too deep is reported once, at the first container past the limit.
+    nesting, the length of numbers (as written back) and of strings and keys, numbers
+    that are not finite, and strings that hold a lone surrogate (not UTF-8, so not
+    writable). A value nested too deep is reported once, at the first container past the
+    limit. Pointers are built only for containers and for what is reported.
     """
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        problem = _scalar_problem(value, kind, limits)
+        if problem is not None:
+            yield pointer, problem
+        return
     stack = [(value, pointer, depth)]
     while stack:
         node, here, level = stack.pop()
-        kind = type(node)
-        if kind is dict or kind is list:
-            if level > limits.max_depth:
-                yield here, f"nested deeper than {limits.max_depth} levels (see --max-depth)"
+        if level > limits.max_depth:
+            yield here, f"nested deeper than {limits.max_depth} levels (see --max-depth)"
+            continue
+        is_dict = type(node) is dict
+        for key, child in node.items() if is_dict else enumerate(node):
+            if is_dict:
+                problem = _scalar_problem(key, str, limits)
+                if problem is not None:
+                    yield f"{here}/{escape(str(key))}", f"key {problem}"
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, f"{here}/{escape(str(key))}", level + 1))
                 continue
-            if kind is dict:
-                for key in node:
-                    yield from _string_problems(key, f"{here}/{escape(key)}", limits, "key")
-            items = node.items() if kind is dict else enumerate(node)
-            children = [(child, f"{here}/{escape(str(key))}", level + 1) for key, child in items]
-            stack.extend(reversed(children))
-        elif kind is str:
-            yield from _string_problems(node, here, limits, "string")
-        elif kind is int and _int_too_long(node, limits.max_number_chars):
-            yield here, _number_too_long(limits)
-        elif kind is float and not math.isfinite(node):
-            yield here, "number is not finite: NaN and Infinity are not JSON"
-        elif kind is float and len(repr(node)) > limits.max_number_chars:
-            yield here, _number_too_long(limits)
+            problem = _scalar_problem(child, kind, limits)
+            if problem is not None:
+                yield f"{here}/{escape(str(key))}", problem
 
 
-def _int_too_long(value: int, max_chars: int) -> bool:
-    bound: int = 10**max_chars
-    return value >= bound or value * 10 <= -bound
+def _scalar_problem(value: Any, kind: type, limits: Limits) -> str | None:
+    if kind is str:
+        if len(value) > limits.max_string_chars:
+            limit = limits.max_string_chars
+            return f"longer than {limit} characters (see --max-string-chars)"
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as error:
+                return f"lone surrogate at character {error.start}: not UTF-8"
+    elif kind is int:
+        bound: int = 10**limits.max_number_chars
+        if value >= bound or value * 10 <= -bound:
+            return _number_too_long(limits)
+    elif kind is float:
+        if not math.isfinite(value):
+            return "number is not finite: NaN and Infinity are not JSON"
+        if len(repr(value)) > limits.max_number_chars:
+            return _number_too_long(limits)
+    return None
 
 
 def _number_too_long(limits: Limits) -> str:
     return f"number longer than {limits.max_number_chars} characters (see --max-number-chars)"
-
-
-def _string_problems(
-    text: str, pointer: str, limits: Limits, what: str
-) -> Iterator[tuple[str, str]]:
-    if len(text) > limits.max_string_chars:
-        limit = limits.max_string_chars
-        yield pointer, f"{what} longer than {limit} characters (see --max-string-chars)"
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            yield pointer, f"{what} holds a lone surrogate at character {error.start}: not UTF-8"
 
 
 def escape(key: str) -> str:

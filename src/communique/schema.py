@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
@@ -191,40 +191,69 @@ def _references(data: Mapping[str, Any]) -> Iterator[Problem]:
                     yield Problem(pointer, f"no actor has id {target!r}")
 
 
-def _span_locations(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+def _span_locations(data: Mapping[str, Any]) -> Iterator[tuple[str, int, int | None, Any]]:
+    """(record list, record index, mention index or None for evidence, span) of each span."""
     for name, index, record in _records(data):
         if name == "actors":
             mentions = record.get("mentions")
             if isinstance(mentions, list):
                 for position, span in enumerate(mentions):
-                    yield f"/actors/{index}/mentions/{position}", span
+                    yield name, index, position, span
         elif "evidence" in record:
-            yield f"/{name}/{index}/evidence", record["evidence"]
+            yield name, index, None, record["evidence"]
+
+
+def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    return type(value) is dict or (value is not None and isinstance(value, Mapping))
 
 
 def _spans(data: Mapping[str, Any]) -> Iterator[Problem]:
     text = data.get("text")
-    for pointer, span in _span_locations(data):
-        if not (type(span) is dict or isinstance(span, Mapping)):
+    whole = text if isinstance(text, str) else ""
+    size = len(text) if isinstance(text, str) else -1
+    for name, index, position, span in _span_locations(data):
+        if not _is_mapping(span):
             continue
         start, end, written = span.get("start"), span.get("end"), span.get("text")
-        if type(start) is float or type(end) is float:
-            yield from _whole_floats(pointer, start, end)
+        if (  # the common case, checked first and without building a pointer
+            type(start) is int
+            and type(end) is int
+            and type(written) is str
+            and 0 <= start <= end <= size
+            and _is_slice(whole, start, end, written)
+        ):
             continue
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(written, str)):
-            continue
-        if end < start:
-            yield Problem(pointer, f"span end {end} is before its start {start}")
-        elif isinstance(text, str) and end > len(text):
-            yield Problem(pointer, f"span end {end} is past the end of text ({len(text)})")
-        elif isinstance(text, str) and text[start:end] != written:
-            yield Problem(
-                pointer + "/text",
-                f"{_clip(written)} is not the text at [{start}:{end}], "
-                f"which is {_clip(text[start:end])}",
-            )
-        elif len(written) != end - start:
-            yield Problem(pointer + "/text", f"span text is not {end - start} characters long")
+        where = f"/{name}/{index}/evidence"
+        if position is not None:
+            where = f"/actors/{index}/mentions/{position}"
+        yield from _span_problems(where, text, start, end, written)
+
+
+def _span_problems(
+    pointer: str, text: Any, start: Any, end: Any, written: Any
+) -> Iterator[Problem]:
+    if type(start) is float or type(end) is float:
+        yield from _whole_floats(pointer, start, end)
+        return
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(written, str)):
+        return
+    if end < start:
+        yield Problem(pointer, f"span end {end} is before its start {start}")
+    elif isinstance(text, str) and end > len(text):
+        yield Problem(pointer, f"span end {end} is past the end of text ({len(text)})")
+    elif isinstance(text, str) and not _is_slice(text, start, end, written):
+        yield Problem(
+            pointer + "/text",
+            f"{_clip(written)} is not the text at [{start}:{end}], "
+            f"which is {_clip(text[start:end])}",
+        )
+    elif len(written) != end - start:
+        yield Problem(pointer + "/text", f"span text is not {end - start} characters long")
+
+
+def _is_slice(text: str, start: int, end: int, written: str) -> bool:
+    """``text[start:end] == written``, without copying the slice."""
+    return len(written) == end - start and text.startswith(written, start)
 
 
 def _whole_floats(pointer: str, start: Any, end: Any) -> Iterator[Problem]:
@@ -256,7 +285,7 @@ def _text_digest(data: Mapping[str, Any]) -> Iterator[Problem]:
 def _dates(data: Mapping[str, Any]) -> Iterator[Problem]:
     for name, index, record in _records(data):
         date = record.get("date")
-        if not isinstance(date, Mapping):
+        if not _is_mapping(date):
             continue
         pointer = f"/{name}/{index}/date"
         value, end = date.get("value"), date.get("end")

@@ -20,6 +20,7 @@ MAX_MESSAGE_CHARS = 200
 
 # A surrogate written as an escape: only then can a decoded string hold a lone one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 _TOKEN = re.compile(
     r"""(?P<space>[ \t\n\r]+)
     | (?P<string>"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*")
@@ -73,10 +74,11 @@ def read_json(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
 
     Refused: more than ``limits.max_document_bytes`` (characters for ``str``), bytes
     that are not UTF-8, empty input, invalid JSON, trailing data, duplicate keys, ``NaN``
-    and ``Infinity``, numbers that overflow or are longer than ``limits.max_number_chars``
-    (integers: beyond Python's digit limit; see :func:`communique.validate`), strings
-    with a lone surrogate or longer than ``limits.max_string_chars``, and nesting too
-    deep to read. A UTF-8 byte order mark at the start is skipped.
+    and ``Infinity``, floats that overflow or are longer than ``limits.max_number_chars``,
+    integers beyond Python's digit limit (4,300), strings with a lone surrogate or longer
+    than ``limits.max_string_chars``, and nesting too deep to read. Longer integers and
+    deeper nesting in ``extensions`` are refused by :func:`~communique.from_dict` and
+    :func:`~communique.validate`. A UTF-8 byte order mark at the start is skipped.
 
     Raises:
         LoadError: with the reason, the line and the JSON pointer of the first problem.
@@ -88,12 +90,15 @@ def read_json(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
             pointer="",
             line=1,
         )
-    if isinstance(text, bytes):
+    if isinstance(text, bytes):  # only an escape can give a surrogate: look for one cheaply
+        escaped = _SURROGATE_ESCAPE_BYTES.search(text) is not None
         text = _decoded(text)
-    elif not text.isascii():
-        _refuse_lone_surrogates(text)
+    else:
+        escaped = _SURROGATE_ESCAPE.search(text) is not None
+        if not text.isascii():
+            _refuse_lone_surrogates(text)
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise LoadError("empty: no JSON value", pointer="", line=1)
     try:
         value = _decoder(limits).decode(text)
@@ -101,7 +106,7 @@ def read_json(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
         raise _located(text, error.pos, _syntax(text, error)) from None
     except (_Refused, ValueError, RecursionError) as error:
         raise _diagnosed(text, limits, str(error) or "nested too deep to read") from None
-    if _SURROGATE_ESCAPE.search(text) and not _writable(value):
+    if escaped and not _writable(value):
         raise _diagnosed(text, limits, "lone surrogate in a string: not UTF-8", _STRINGS)
     if len(text) > limits.max_string_chars:
         problem = _first_problem(text, limits, _STRINGS)
@@ -146,16 +151,11 @@ def _decoder(limits: Limits) -> json.JSONDecoder:
             raise _Refused("number out of range")
         return value
 
-    def parse_int(written: str) -> int:
-        if len(written) > limits.max_number_chars:
-            raise _Refused("number too long")
-        return int(written)
-
+    # Integers are left to the C decoder (a hook would cost a call per number): Python
+    # refuses more than 4,300 digits itself, and validate and from_dict hold the numbers
+    # of extensions, the only integers not bounded by the text, to max_number_chars.
     return json.JSONDecoder(
-        object_pairs_hook=_object,
-        parse_float=parse_float,
-        parse_int=parse_int,
-        parse_constant=_constant,
+        object_pairs_hook=_object, parse_float=parse_float, parse_constant=_constant
     )
 
 
