@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from communique import LoadError, dumps, loads, validate
@@ -80,11 +80,14 @@ def test_validate_and_loads_agree(text: str | bytes) -> None:
     try:
         document = loads(text)
     except LoadError:
+        event("refused by both")
         assert problems, "loads refused what validate accepted"
         assert all(p.pointer == "" or p.pointer.startswith("/") for p in problems)
         return
     if problems:
+        event("read by loads, refused by validate")
         return  # loads may be more lenient than validate, never stricter
+    event("accepted by both")
     canonical = dumps(document)
     canonical.encode("utf-8")  # UTF-8 throughout: no lone surrogate got through
     assert [] == validate(canonical)
