@@ -119,7 +119,11 @@ def test_a_limit_raised_on_the_command_line_lets_a_document_through(
 @pytest.mark.parametrize(
     ("flag", "value", "message"),
     [
-        ("--max-string-chars", "20", "/text: longer than 20 characters (see --max-string-chars)"),
+        (
+            "--max-string-chars",
+            "20",
+            "/text: string longer than 20 characters (see --max-string-chars)",
+        ),
         ("--max-document-bytes", "100", "/: larger than 100 bytes (see --max-document-bytes)"),
         ("--max-depth", "5", "/extensions/a/b/c/d: nested deeper than 5 levels (see --max-depth)"),
         ("--max-number-chars", "2", "/extensions/n: number longer than 2 characters"),

@@ -84,9 +84,9 @@ def limit_problems(
         is_dict = type(node) is dict
         for key, child in node.items() if is_dict else enumerate(node):
             if is_dict:
-                problem = _scalar_problem(key, str, limits)
+                problem = text_problem(str(key), limits, "key")
                 if problem is not None:
-                    yield f"{here}/{escape(str(key))}", f"key {problem}"
+                    yield f"{here}/{escape(str(key))}", problem
             kind = type(child)
             if kind is dict or kind is list:
                 stack.append((child, f"{here}/{escape(str(key))}", level + 1))
@@ -98,15 +98,8 @@ def limit_problems(
 
 def _scalar_problem(value: Any, kind: type, limits: Limits) -> str | None:
     if kind is str:
-        if len(value) > limits.max_string_chars:
-            limit = limits.max_string_chars
-            return f"longer than {limit} characters (see --max-string-chars)"
-        if not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as error:
-                return f"lone surrogate at character {error.start}: not UTF-8"
-    elif kind is int:
+        return text_problem(value, limits, "string")
+    if kind is int:
         bound: int = 10**limits.max_number_chars
         if value >= bound or value * 10 <= -bound:
             return _number_too_long(limits)
@@ -115,6 +108,19 @@ def _scalar_problem(value: Any, kind: type, limits: Limits) -> str | None:
             return "number is not finite: NaN and Infinity are not JSON"
         if len(repr(value)) > limits.max_number_chars:
             return _number_too_long(limits)
+    return None
+
+
+def text_problem(value: str, limits: Limits, what: str) -> str | None:
+    """Why the string or key ``value`` breaks ``limits`` (length, lone surrogate), or None."""
+    if len(value) > limits.max_string_chars:
+        limit = limits.max_string_chars
+        return f"{what} longer than {limit} characters (see --max-string-chars)"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return f"lone surrogate U+{ord(value[error.start]):04X} in a {what}: not UTF-8"
     return None
 
 

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from communique.limits import DEFAULT_LIMITS, Limits, escape
+from communique.limits import DEFAULT_LIMITS, Limits, escape, text_problem
 
 #: The longest message of a LoadError or a Problem, in characters.
 MAX_MESSAGE_CHARS = 200
@@ -106,9 +106,7 @@ def read_json(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
         raise _located(text, error.pos, _syntax(text, error)) from None
     except (_Refused, ValueError, RecursionError) as error:
         raise _diagnosed(text, limits, str(error) or "nested too deep to read") from None
-    if escaped and not _writable(value):
-        raise _diagnosed(text, limits, "lone surrogate in a string: not UTF-8", _STRINGS)
-    if len(text) > limits.max_string_chars:
+    if (escaped and not _writable(value)) or len(text) > limits.max_string_chars:
         problem = _first_problem(text, limits, _STRINGS)
         if problem is not None:
             raise _located(text, *problem)
@@ -116,7 +114,7 @@ def read_json(text: str | bytes, limits: Limits = DEFAULT_LIMITS) -> Any:
 
 
 def _writable(value: Any) -> bool:
-    """Whether ``value`` holds no lone surrogate (what decoded escapes can leave)."""
+    """Whether ``value`` surely holds no lone surrogate (what decoded escapes can leave)."""
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except (UnicodeEncodeError, RecursionError):
@@ -189,11 +187,9 @@ def _located(text: str, position: int, reason: str, pointer: str | None = None) 
     return LoadError(reason, pointer=pointer, line=text.count("\n", 0, position) + 1)
 
 
-def _diagnosed(
-    text: str, limits: Limits, fallback: str, checks: frozenset[str] | None = None
-) -> LoadError:
+def _diagnosed(text: str, limits: Limits, fallback: str) -> LoadError:
     """The first problem the scanner finds, or ``fallback`` at the end if it finds none."""
-    problem = _first_problem(text, limits, _ALL if checks is None else checks)
+    problem = _first_problem(text, limits, _ALL)
     if problem is None:
         return _located(text, len(text), fallback)
     return _located(text, *problem)
@@ -259,9 +255,9 @@ def _first_problem(
                 return position, f"duplicate key {clip(repr(key), 60)}", pointer()
             top.keys.add(key)
             if "strings" in checks:
-                reason = _string_problem(key, limits)
+                reason = text_problem(key, limits, "key")
         elif kind == "string" and "strings" in checks:
-            reason = _string_problem(json.loads(written), limits)
+            reason = text_problem(json.loads(written), limits, "string")
         elif kind in ("number", "constant") and "numbers" in checks:
             reason = _number_problem(written, limits)
         if reason is not None:
@@ -272,16 +268,6 @@ def _first_problem(
 
 def _too_deep(limits: Limits) -> str:
     return f"nested deeper than {limits.max_depth} levels (see --max-depth)"
-
-
-def _string_problem(value: str, limits: Limits) -> str | None:
-    if len(value) > limits.max_string_chars:
-        return f"longer than {limits.max_string_chars} characters (see --max-string-chars)"
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as error:
-        return f"lone surrogate U+{ord(value[error.start]):04X} in a string: not UTF-8"
-    return None
 
 
 def _number_problem(written: str, limits: Limits) -> str | None:
