@@ -12,6 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from communique._version import __version__
 from communique.lexicon import Lexicon, LexiconError
+from communique.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_CHARS,
+    MAX_STRING_CHARS,
+    Limits,
+)
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,
@@ -36,7 +43,6 @@ from communique.model import (
 )
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
-    LoadError,
     configure_converter,
     dumps,
     from_dict,
@@ -46,6 +52,7 @@ from communique.serialize import (
     to_dict,
     write_jsonl,
 )
+from communique.strict_json import LoadError, read_json
 
 if TYPE_CHECKING:
     from communique import export, exporters
@@ -92,6 +99,10 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "EVENT_MODES",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
+    "MAX_STRING_CHARS",
     "SCHEMA_VERSION",
     "SCHEMA_VERSIONS",
     "Actor",
@@ -109,6 +120,7 @@ __all__ = [
     "Identifier",
     "Lexicon",
     "LexiconError",
+    "Limits",
     "LoadError",
     "MissingDependencyError",
     "Office",
@@ -132,6 +144,7 @@ __all__ = [
     "loads",
     "make_converter",
     "parse",
+    "read_json",
     "read_jsonl",
     "schema_text",
     "to_dict",

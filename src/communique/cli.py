@@ -16,18 +16,21 @@ from communique import __version__
 from communique.export import COLUMNS, write_table
 from communique.exporters import FORMATS
 from communique.lexicon import Lexicon, LexiconError
+from communique.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_JSON_DEPTH_CEILING,
+    MAX_NUMBER_CHARS,
+    MAX_STRING_CHARS,
+    MIN_JSON_DEPTH,
+    Limits,
+)
 from communique.model import Document
 from communique.parser import PublishedError, parse
 from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
 from communique.schema import Problem, schema_text, validate
-from communique.serialize import (
-    MAX_LINE_BYTES,
-    LoadError,
-    dumps_line,
-    from_dict,
-    iter_lines,
-    parse_json,
-)
+from communique.serialize import dumps_line, from_dict, iter_lines
+from communique.strict_json import LoadError, clip, read_json, shown
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 STDIN = "-"
@@ -118,13 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         help="how to read the input: by file extension and content (auto, the default), "
         "one JSON document per file, or JSON Lines",
     )
-    validate_cmd.add_argument(
-        "--max-line-bytes",
-        type=int,
-        default=MAX_LINE_BYTES,
-        metavar="N",
-        help=f"reject a JSON Lines line longer than N bytes (default {MAX_LINE_BYTES})",
-    )
+    _add_limits(validate_cmd)
     validate_cmd.set_defaults(run=_run_validate)
 
     export_cmd = commands.add_parser(
@@ -152,6 +149,7 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
     )
+    _add_limits(export_cmd)
     export_cmd.set_defaults(run=_run_export)
 
     schema_cmd = commands.add_parser(
@@ -159,6 +157,55 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema_cmd.set_defaults(run=_run_schema)
     return parser
+
+
+def _add_limits(command: argparse.ArgumentParser) -> None:
+    """The flags that set the limits of :mod:`communique.limits` for one command."""
+    limits = command.add_argument_group("limits on untrusted JSON (see SECURITY.md)")
+    limits.add_argument(
+        "--max-document-bytes",
+        "--max-line-bytes",
+        dest="max_document_bytes",
+        type=int,
+        default=MAX_DOCUMENT_BYTES,
+        metavar="N",
+        help=f"refuse a document (a .json file or a JSON Lines line) over N bytes "
+        f"(default {MAX_DOCUMENT_BYTES})",
+    )
+    limits.add_argument(
+        "--max-depth",
+        type=int,
+        default=MAX_JSON_DEPTH,
+        metavar="N",
+        help=f"refuse arrays and objects nested over N levels (default {MAX_JSON_DEPTH}, "
+        f"from {MIN_JSON_DEPTH} to {MAX_JSON_DEPTH_CEILING})",
+    )
+    limits.add_argument(
+        "--max-number-chars",
+        type=int,
+        default=MAX_NUMBER_CHARS,
+        metavar="N",
+        help=f"refuse a number written with over N characters (default {MAX_NUMBER_CHARS})",
+    )
+    limits.add_argument(
+        "--max-string-chars",
+        type=int,
+        default=MAX_STRING_CHARS,
+        metavar="N",
+        help=f"refuse a string of over N characters (default {MAX_STRING_CHARS})",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    try:
+        return Limits(
+            max_document_bytes=args.max_document_bytes,
+            max_depth=args.max_depth,
+            max_number_chars=args.max_number_chars,
+            max_string_chars=args.max_string_chars,
+        )
+    except ValueError as error:
+        raise UsageError(str(error)) from None
 
 
 _TABLES = ("csv", "tsv", "parquet")
@@ -175,7 +222,7 @@ def _export_format(args: argparse.Namespace) -> str:
 
 def _run_export(args: argparse.Namespace) -> int:
     form = _export_format(args)
-    documents = list(_loaded(args.files or [STDIN]))
+    documents = list(_loaded(args.files or [STDIN], _limits(args)))
     records = args.records or "statements"
     if form == "parquet":
         from communique.exporters import MissingDependencyError
@@ -218,7 +265,7 @@ def _write_text_export(form: str, documents: list[Document], records: str, out: 
         write_annotations(documents, out)
 
 
-def _loaded(names: Sequence[str]) -> Iterator[Document]:
+def _loaded(names: Sequence[str], limits: Limits) -> Iterator[Document]:
     """The Documents in each file, or a UsageError naming the first one that is not."""
     for name in names:
         label = "<stdin>" if name == STDIN else name
@@ -227,14 +274,14 @@ def _loaded(names: Sequence[str]) -> Iterator[Document]:
         except OSError as error:
             raise UsageError(f"{label}: cannot read: {error.strerror or error}") from None
         with stream:
-            for line, outcome in _documents(stream, name, "auto", MAX_LINE_BYTES):
+            for line, outcome in _documents(stream, name, "auto", limits):
                 try:
                     if isinstance(outcome, LoadError):
                         raise outcome
-                    yield from_dict(outcome)
+                    yield from_dict(outcome, limits=limits)
                 except LoadError as error:
                     raise UsageError(
-                        f"{label}:{line}: {error} (run 'communique validate {name}')"
+                        f"{_where(label, line, error)} (run 'communique validate {name}')"
                     ) from None
 
 
@@ -323,7 +370,16 @@ def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
+def _where(label: str, line: int, error: LoadError) -> str:
+    """``FILE:LINE: /pointer: reason`` for a document that could not be read."""
+    if error.pointer is None:
+        return f"{label}:{line}: {error.reason}"
+    line += (error.line or 1) - 1
+    return f"{label}:{line}: {clip(f'{shown(error.pointer)}: {error.reason}')}"
+
+
 def _run_validate(args: argparse.Namespace) -> int:
+    limits = _limits(args)
     status = EXIT_OK
     counts = {"valid": 0, "invalid": 0, "unusable": 0}
     for name in args.files:
@@ -336,15 +392,23 @@ def _run_validate(args: argparse.Namespace) -> int:
             status = max(status, EXIT_UNUSABLE)
             continue
         with stream:
-            for line, outcome in _documents(stream, name, args.format, args.max_line_bytes):
+            for line, outcome in _documents(stream, name, args.format, limits):
                 if isinstance(outcome, LoadError):
-                    print(f"{label}:{line}: {outcome}")
+                    print(_where(label, line, outcome))
                     counts["unusable"] += 1
                     status = max(status, EXIT_UNUSABLE)
                     continue
-                problems = validate(outcome) if isinstance(outcome, dict) else [_NOT_AN_OBJECT]
+                problems = (
+                    validate(outcome, limits=limits)
+                    if isinstance(outcome, dict)
+                    else [_NOT_AN_OBJECT]
+                )
                 for problem in problems:
                     print(f"{label}:{line}: {problem}")
+                if any(problem.limit for problem in problems):
+                    counts["unusable"] += 1
+                    status = max(status, EXIT_UNUSABLE)
+                    continue
                 counts["invalid" if problems else "valid"] += 1
                 if problems:
                     status = max(status, EXIT_INVALID)
@@ -358,35 +422,33 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _documents(
-    stream: IO[bytes], name: str, form: str, max_line_bytes: int
+    stream: IO[bytes], name: str, form: str, limits: Limits
 ) -> Iterator[tuple[int, object]]:
     """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
+    max_bytes = limits.max_document_bytes
     if form == "auto":
         form = "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
         if name == STDIN or not name.endswith(".json"):
             stream = _peekable(stream)
             form = _sniff(stream) if form == "json" else form
     if form == "json":
-        raw = stream.read(max_line_bytes + 1)
-        if len(raw) > max_line_bytes:
-            yield 1, LoadError(f"larger than {max_line_bytes} bytes (see --max-line-bytes)")
-            return
+        raw = stream.read(max_bytes + 1)
         try:
-            yield 1, parse_json(raw)
+            yield 1, read_json(raw, limits)
         except LoadError as error:
             yield 1, error
         return
     seen = False
-    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
+    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_bytes), 1):
         if isinstance(line, LoadError):
-            yield number, LoadError(f"{line} (see --max-line-bytes)")
+            yield number, LoadError(f"{line} (see --max-document-bytes)")
             seen = True
             continue
         if not line.strip():
             continue
         seen = True
         try:
-            yield number, parse_json(line)
+            yield number, read_json(line, limits)
         except LoadError as error:
             yield number, error
     if not seen:

@@ -131,7 +131,7 @@ class DateSource(enum.Enum):
     PUBLICATION = "publication"
 
 
-_CALENDAR_VALUE = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CALENDAR_VALUE = regex.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII only
 _PRECISION_OF_LENGTH = {4: Precision.YEAR, 7: Precision.MONTH, 10: Precision.DAY}
 
 
