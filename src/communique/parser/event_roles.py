@@ -6,6 +6,8 @@ invaded by Iraq"), and "X hosted Y" makes the guest the actor (PLOVER's visit mo
 actor visits, the recipient hosts). Meetings, talks and negotiations have no direction,
 nor has anything whose parties are coordinated ("Russia and Ukraine agreed", "talks between
 X and Y"): their actors are participants only.
+
+The words these rules read are the ``[roles]`` section of the ``events`` lexicon table.
 """
 
 from __future__ import annotations
