@@ -9,10 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from communique import Actor, ActorKind, Identifier, parse
-from communique.lexicon import Lexicon
+from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
+from communique.parser.actor_merging import _occurrences
+from communique.parser.actor_vocabulary import NAME_END, NAME_START
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
@@ -132,6 +137,26 @@ def test_same_name_allows_one_edit_per_six_letters() -> None:
         same_name("Burns", "Byrns"),
         same_name("Biden", "Boden"),
     )
+
+
+def test_same_name_counts_every_edit_of_a_long_name() -> None:
+    """Two long names of one initial are not one name because both are long (the distance
+    used to be capped at 3 whatever the length, so any two names of 18 letters matched)."""
+    assert not same_name(
+        "National Association of Black Journalists", "National Association of Hispanic Journalists"
+    )
+    assert not same_name("Democratic National Committee", "Department of Homeland Security")
+    assert same_name(
+        "Organisation for Security and Cooperation", "Organization for Security and Cooperation"
+    )
+
+
+@given(st.text(alphabet="abcde", max_size=30), st.text(alphabet="abcde", max_size=30))
+def test_same_name_is_one_edit_per_six_letters_by_the_full_distance(a: str, b: str) -> None:
+    shortest = min(len(a), len(b))
+    full = edit_distance(a, b, limit=10**6)
+    expected = a == b or (shortest >= 5 and a[:1] == b[:1] and full <= shortest // 6)
+    assert same_name(a, b) is expected
 
 
 DICTIONARY = "\n".join(
@@ -427,3 +452,17 @@ def test_import_leaves_the_country_database_unloaded() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert "False 0" == result.stdout.strip()
+
+
+_NAME_WORD = st.text(alphabet="AaBb'’-", min_size=1, max_size=4)
+
+
+@given(
+    names=st.lists(st.lists(_NAME_WORD, min_size=1, max_size=3).map(" ".join), max_size=5),
+    text=st.text(alphabet="AaBb '’-\n\t.", max_size=60),
+)
+def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], text: str) -> None:
+    """The later-mention scan finds what one compiled alternation of the names would."""
+    pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")
+    expected = [m.span() for m in pattern.finditer(text, 1, len(text))] if names else []
+    assert expected == _occurrences(text, 1, len(text), names)

@@ -8,12 +8,12 @@ mentions of a name found once are added; :func:`table` writes the actors out.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Sequence
 
 import attrs
 import regex
 
-from communique.lexicon import alternation
 from communique.model import Actor, ActorKind, Identifier, Span
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_table import ActorTable, Mention
@@ -59,6 +59,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a long text asks of the same pairs again and again
 def same_name(a: str, b: str) -> bool:
     """Whether two written names are one name spelt two ways (one edit per 6 letters)."""
     fa, fb = fold(a), fold(b)
@@ -67,7 +68,8 @@ def same_name(a: str, b: str) -> bool:
     shortest = min(len(fa), len(fb))
     if shortest < 5 or fa[0] != fb[0]:
         return False
-    return edit_distance(fa, fb) <= shortest // 6
+    allowed = shortest // 6
+    return edit_distance(fa, fb, limit=allowed + 1) <= allowed
 
 
 @attrs.define
@@ -247,11 +249,10 @@ def surname_mentions(
     if not persons:
         return clusters
     taken = sorted(taken)
-    index: dict[str, list[tuple[str, Cluster]]] = {}
-    for person in persons:  # by first letter: a misspelling keeps its initial
+    owners = _SurnameIndex()
+    for person in persons:
         for token in person.tokens(v.particles):
-            folded = fold(token)
-            index.setdefault(folded[:1], []).append((folded, person))
+            owners.add(fold(token), person)
     for block in article.blocks:
         if block.role not in ACTOR_ROLES:
             continue
@@ -262,7 +263,7 @@ def surname_mentions(
             word = m.group(0)
             if word in v.not_names or word in v.office_words:
                 continue
-            match = _surname_owner(word, m.start(), index)
+            match = owners.owner(fold(word), m.start())
             if match is not None:
                 match.add(Span.of(text, m.start(), m.end()))
                 if word not in match.names:
@@ -270,18 +271,40 @@ def surname_mentions(
     return clusters
 
 
-def _surname_owner(
-    word: str, position: int, index: dict[str, list[tuple[str, Cluster]]]
-) -> Cluster | None:
-    folded = fold(word)
-    candidates = index.get(folded[:1], [])
-    exact = [person for token, person in candidates if token == folded]
-    if exact:
-        return _most_mentioned(exact, position)
-    for token, person in candidates:
-        if abs(len(token) - len(folded)) <= 2 and same_name(token, folded):
-            return person
-    return None
+class _SurnameIndex:
+    """The people a bare surname may name: by the folded word itself, else by a
+    misspelling of one of their words with the same initial (a misspelling keeps it) and
+    a length at most two letters off, the first such word wins."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[Cluster]] = {}
+        self.order: dict[str, int] = {}  # each word, by when it was first added
+        self.buckets: dict[tuple[str, int], list[str]] = {}  # by initial and length
+        self.misspelt: dict[str, Cluster | None] = {}  # word -> owner, asked once each
+
+    def add(self, token: str, person: Cluster) -> None:
+        self.exact.setdefault(token, []).append(person)
+        if token not in self.order:
+            self.order[token] = len(self.order)
+            self.buckets.setdefault((token[:1], len(token)), []).append(token)
+
+    def owner(self, folded: str, position: int) -> Cluster | None:
+        exact = self.exact.get(folded)
+        if exact:
+            return _most_mentioned(exact, position)
+        if folded not in self.misspelt:
+            self.misspelt[folded] = self._misspelt(folded)
+        return self.misspelt[folded]
+
+    def _misspelt(self, folded: str) -> Cluster | None:
+        first: str | None = None
+        for size in range(len(folded) - 2, len(folded) + 3):
+            for token in self.buckets.get((folded[:1], size), []):
+                if same_name(token, folded):
+                    if first is None or self.order[token] < self.order[first]:
+                        first = token
+                    break  # the bucket is in order: its first match is its earliest
+        return None if first is None else self.exact[first][0]
 
 
 def repeated_mentions(text: str, article: Article, clusters: list[Cluster]) -> list[Cluster]:
@@ -295,20 +318,58 @@ def repeated_mentions(text: str, article: Article, clusters: list[Cluster]) -> l
                     names.setdefault(spaced(mention.text), c)
     if not names:
         return clusters
-    pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")
     for block in article.blocks:
         if block.role not in ACTOR_ROLES:
             continue
-        for m in pattern.finditer(text, block.span.start, block.span.end):
-            i = bisect.bisect_right(taken, (m.start(), 10**12))
-            if (i > 0 and taken[i - 1][1] > m.start()) or (
-                i < len(taken) and taken[i][0] < m.end()
-            ):
+        for start, end in _occurrences(text, block.span.start, block.span.end, names):
+            i = bisect.bisect_right(taken, (start, 10**12))
+            if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
                 continue
-            owner = names.get(spaced(m.group(0)))
+            owner = names.get(spaced(text[start:end]))
             if owner is not None:
-                owner.add(Span.of(text, m.start(), m.end()))
+                owner.add(Span.of(text, start, end))
     return clusters
+
+
+_SPACE_RUN = regex.compile(r"\s+")
+_NAME_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_NAME_CHAR_BEFORE = regex.compile(r"[\p{L}\p{N}'’]")
+
+
+def _occurrences(text: str, start: int, end: int, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``names`` (words joined by single spaces) stand in ``text[start:end]`` as
+    whole names, any run of whitespace between their words: leftmost first, the longest
+    name at a place, none overlapping — what one regex alternation of them finds, without
+    compiling a pattern for each document."""
+    found = []
+    for name in names:
+        words = name.split(" ")
+        at = text.find(words[0], start, end)
+        while at >= 0 and all(words):
+            stop = _after_words(text, at, end, words)
+            if (
+                stop is not None
+                and not (at > 0 and _NAME_CHAR_BEFORE.match(text, at - 1))
+                and not (stop < end and _NAME_CHAR.match(text, stop))
+            ):
+                found.append((at, -len(name), stop))
+            at = text.find(words[0], at + 1, end)
+    out: list[tuple[int, int]] = []
+    for at, _, stop in sorted(found):
+        if not out or at >= out[-1][1]:
+            out.append((at, stop))
+    return out
+
+
+def _after_words(text: str, at: int, end: int, words: Sequence[str]) -> int | None:
+    """Where the words, the first at ``at``, end in ``text`` (before ``end``), or None."""
+    i = at + len(words[0])
+    for word in words[1:]:
+        space = _SPACE_RUN.match(text, i, end)
+        if space is None or not text.startswith(word, space.end(), end):
+            return None
+        i = space.end() + len(word)
+    return i
 
 
 def only_locates(v: Vocabulary, text: str, state: Cluster) -> bool:
