@@ -37,6 +37,7 @@ nitpick_ignore = [
     ("py:class", "datetime.date"),
     ("py:class", "pathlib.Path"),
     ("py:class", "datetime.datetime"),
+    ("py:class", "collections.abc.Callable"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Mapping"),

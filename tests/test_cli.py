@@ -87,7 +87,7 @@ def test_parse_refuses_unusable_files_in_one_line(
     """Bad input files: exit 2, one line on stderr, no traceback, the other files still done."""
     good = write(tmp_path, "good.txt", "Title\n\nBody.")
     bad = write(tmp_path, "bad.txt", content)
-    result = run("parse", good, bad)
+    result = run("parse", good, bad, "--quiet")
     assert 2 == result.returncode
     assert [f"communique parse: {bad}: "] == [
         line[: len(bad) + 20] for line in result.stderr.splitlines()

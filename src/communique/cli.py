@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import sys
 import tempfile
@@ -15,7 +14,6 @@ from typing import IO
 from communique import __version__
 from communique.export import COLUMNS, write_table
 from communique.exporters import FORMATS
-from communique.lexicon import Lexicon, LexiconError
 from communique.limits import (
     MAX_DOCUMENT_BYTES,
     MAX_JSON_DEPTH,
@@ -26,10 +24,11 @@ from communique.limits import (
     Limits,
 )
 from communique.model import Document
-from communique.parser import PublishedError, parse
-from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
+from communique.parse_command import add_parse_arguments as _add_parse_arguments
+from communique.parse_command import run_parse as _run_parse
 from communique.schema import Problem, schema_text, validate
-from communique.serialize import dumps_line, from_dict, iter_lines
+from communique.serialize import from_dict
+from communique.sniff import lines, sniff
 from communique.strict_json import LoadError, clip, read_json, shown
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
@@ -68,40 +67,13 @@ def _parser() -> argparse.ArgumentParser:
 
     parse_cmd = commands.add_parser(
         "parse",
-        help="parse article text files into Documents (JSON Lines)",
-        description="Parse each article text file (UTF-8) into one Document, written as "
-        "JSON Lines in input order. With no FILE, read one article from standard input.",
+        help="parse articles (files, folders, JSON Lines, stdin) into Documents (JSON Lines)",
+        description="Parse every article into one Document, written as JSON Lines in input "
+        "order as each is done. An input is a text file (one article), a JSON Lines file of "
+        "article records (one a line), a folder (its matching files, recursively) or - for "
+        "standard input; with no INPUT, standard input. A summary goes to standard error.",
     )
-    parse_cmd.add_argument("files", nargs="*", metavar="FILE", help="article text files")
-    parse_cmd.add_argument(
-        "--published",
-        metavar="DATE",
-        default="",
-        help="publication date or date-time (ISO 8601) to resolve relative dates against; "
-        "by default the article's own dateline",
-    )
-    parse_cmd.add_argument(
-        "--actors",
-        metavar="FILE",
-        help="a JSON Lines actor dictionary (name, aliases, kind, country, sector, "
-        "identifiers, roles with start/end dates) consulted before the built-in rules",
-    )
-    parse_cmd.add_argument(
-        "--lexicon",
-        metavar="FILE",
-        help="a TOML file of words to add to the packaged lexicon (reporting verbs, titles, "
-        "event triggers, organization words), laid out as the packaged tables; see the "
-        "docs page 'Teach the parser a new word'",
-    )
-    parse_cmd.add_argument(
-        "--unnamed-sources",
-        action="store_true",
-        help="also report statements whose source names nobody ('sources said', "
-        "'experts say'), with a null speaker; by default they are left out",
-    )
-    parse_cmd.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
-    )
+    _add_parse_arguments(parse_cmd)
     parse_cmd.set_defaults(run=_run_parse)
 
     validate_cmd = commands.add_parser(
@@ -290,71 +262,6 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_text(name: str) -> str:
-    try:
-        raw = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except OSError as error:
-        raise UsageError(f"{name}: cannot read: {error.strerror or error}") from None
-    label = "standard input" if name == STDIN else name
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise UsageError(
-            f"{label}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset "
-            f"{error.start}); convert it first, e.g. with iconv -t UTF-8"
-        ) from None
-    if not text.strip():
-        raise UsageError(f"{label}: empty file: there is no article text to parse")
-    return text.removeprefix("\ufeff")
-
-
-def _run_parse(args: argparse.Namespace) -> int:
-    names = args.files or [STDIN]
-    status = EXIT_OK
-    dictionary = None
-    if args.actors is not None:
-        try:
-            dictionary = load_actor_dictionary(args.actors)
-        except (OSError, ActorDictionaryError) as error:
-            reason = _reason(error)
-            prefix = "" if reason.startswith(args.actors) else f"{args.actors}: "
-            raise UsageError(prefix + reason) from None
-    lexicon = None
-    if args.lexicon is not None:
-        try:
-            lexicon = Lexicon.from_file(args.lexicon)
-        except LexiconError as error:
-            raise UsageError(str(error)) from None
-    lines: list[str] = []
-    for name in names:
-        try:
-            document = parse(
-                _read_text(name),
-                published=args.published or None,
-                actors=dictionary,
-                unnamed_sources=args.unnamed_sources,
-                lexicon=lexicon,
-            )
-        except PublishedError as error:
-            raise UsageError(str(error)) from None
-        except UsageError as error:
-            print(f"communique parse: {error}", file=sys.stderr)
-            status = EXIT_UNUSABLE
-            continue
-        lines.append(dumps_line(document))
-        if args.output is None:
-            sys.stdout.write(lines.pop())
-    if args.output is not None:
-        _write_atomically(Path(args.output), lines)
-    return status
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    return str(error)
-
-
 def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
     directory = path.parent if str(path.parent) else Path()
     try:
@@ -426,20 +333,20 @@ def _documents(
 ) -> Iterator[tuple[int, object]]:
     """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
     max_bytes = limits.max_document_bytes
+    head = b""
     if form == "auto":
         form = "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
-        if name == STDIN or not name.endswith(".json"):
-            stream = _peekable(stream)
-            form = _sniff(stream) if form == "json" else form
+        if form == "json" and not name.endswith(".json"):
+            form, head = sniff(stream, max_bytes)
     if form == "json":
-        raw = stream.read(max_bytes + 1)
+        raw = head + stream.read(max_bytes + 1 - len(head))
         try:
             yield 1, read_json(raw, limits)
         except LoadError as error:
             yield 1, error
         return
     seen = False
-    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_bytes), 1):
+    for number, line in enumerate(lines(head, stream, max_bytes), 1):
         if isinstance(line, LoadError):
             yield number, LoadError(f"{line} (see --max-document-bytes)")
             seen = True
@@ -453,25 +360,6 @@ def _documents(
             yield number, error
     if not seen:
         yield 1, LoadError("empty: no JSON documents")
-
-
-def _peekable(stream: IO[bytes]) -> io.BufferedReader:
-    if isinstance(stream, io.BufferedReader):
-        return stream
-    return io.BufferedReader(stream)  # type: ignore[arg-type]
-
-
-def _sniff(stream: io.BufferedReader) -> str:
-    """JSON Lines when the first line holds a whole JSON value and more follows."""
-    head = stream.peek(64 * 1024)
-    first, _, rest = head.partition(b"\n")
-    if not rest.strip():
-        return "json"
-    try:
-        json.loads(first)
-    except (ValueError, RecursionError):
-        return "json"
-    return "jsonl"
 
 
 if __name__ == "__main__":
