@@ -231,7 +231,7 @@ def _calendar(mention: DateMention) -> DateValue | None:
                 text=date.text,
                 source=date.source,
             )
-    except ValueError:
+    except (ValueError, OverflowError):  # not a real week, or past the calendar's end
         return None
     if calendar_precision(value) is not None:
         return None
