@@ -15,6 +15,7 @@ its date the one written by its words, else the one in force
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 
 import attrs
@@ -32,7 +33,7 @@ from communique.model import (
 )
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
-from communique.parser.event_dates import event_date
+from communique.parser.event_dates import dates_near, event_date
 from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
@@ -597,7 +598,13 @@ def _sentence_events(
             location=location,
             date=event_date(
                 text,
-                _own_dates(dates, state.attributive, best, label, lex),
+                _own_dates(
+                    dates_near(dates, best.clause.start, best.clause.end),
+                    state.attributive,
+                    best,
+                    label,
+                    lex,
+                ),
                 _dated_span(text, best, label, lex),
                 sentence,
                 recalled=_recalled(best, label, state.attributive, lex),
@@ -669,7 +676,8 @@ def _own_dates(
             return True
         if c.trigger.noun or d.span.start < c.end:
             return False
-        between = _WORD.findall(c.text, c.end, d.span.start)
+        words = _WORD.finditer(c.text, c.end, d.span.start)
+        between = [w.group() for w in itertools.islice(words, _ATTRIBUTE_WORDS + 1)]
         return len(between) <= _ATTRIBUTE_WORDS and all(
             w.casefold() in lex.np_stops for w in between
         )
