@@ -23,8 +23,9 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the inputs live with the tests that use them
 
-from communique import parse  # noqa: E402
 from tests.adversarial import FAMILIES, clean_news  # noqa: E402
+
+from communique import parse  # noqa: E402
 
 TARGET_RATIO = 3.0
 

@@ -47,6 +47,12 @@ FAMILIES: dict[str, Callable[[int], str]] = {
         "John Smith spoke. Heidi Smith spoke. " + repeated("They met Smith at noon. ", size)
     )[:size],
     "U.S. A. initialisms": lambda size: repeated("U.S. A. ", size),
+    "one word of capitals (wire datelines)": lambda size: repeated("A", size),
+    "initials without spaces (datelines, sentences)": lambda size: repeated("A.", size),
+    "U.S.U.S. (initialisms, datelines)": lambda size: repeated("U.S.", size),
+    "one long word, then an apostrophe (speakers)": lambda size: (
+        "A" + repeated("a", size - 2) + "’"
+    ),
     "one paragraph of news": lambda size: clean_news(size).replace("\n", " "),
     "on Monday (dates)": lambda size: repeated("on Monday ", size),
     "President repeated (titles)": lambda size: repeated("President ", size),
