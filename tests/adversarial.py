@@ -53,6 +53,10 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "one long word, then an apostrophe (speakers)": lambda size: (
         "A" + repeated("a", size - 2) + "’"
     ),
+    "words run together with combining accents (actor titles)": lambda size: repeated(
+        "Aaa\u0301", size
+    ),
+    "words run together with ellipses (actor titles)": lambda size: repeated("Aaa…", size),
     "one paragraph of news": lambda size: clean_news(size).replace("\n", " "),
     "on Monday (dates)": lambda size: repeated("on Monday ", size),
     "President repeated (titles)": lambda size: repeated("President ", size),
