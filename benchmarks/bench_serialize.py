@@ -5,7 +5,9 @@ when ../shared is absent), then measures, side by side in one run:
 
 * ``read_jsonl`` (parse + structure into records) against plain ``json.loads`` per line;
 * ``write_jsonl`` against plain ``json.dumps`` of the same dicts;
-* ``validate`` (schema + invariants) per document;
+* ``validate`` (schema + invariants + limits) per document, as parsed JSON and as the
+  bytes of a file (strict reading included, as ``communique validate`` does), each
+  against plain ``json.loads`` of the same bytes, the yardstick;
 * peak traced memory while streaming the whole file, against the size of one line, to show
   that reading is constant in the number of documents.
 
@@ -84,10 +86,28 @@ def main() -> None:
         file_mib = path.stat().st_size / 2**20
 
     checked = max(1, count // 10)
+    raw = line.encode("utf-8")
+    strict = hasattr(communique, "Limits")  # older versions read with json.loads
+    started = time.perf_counter()
+    for _ in range(checked):
+        json.loads(raw)
+    yardstick_s = time.perf_counter() - started
     started = time.perf_counter()
     for _ in range(checked):
         communique.validate(plain)
     validate_s = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(checked):
+        assert not communique.validate(raw if strict else json.loads(raw))
+    validate_text_s = time.perf_counter() - started
+    reading_s = 0.0
+    if strict:
+        from communique.strict_json import read_json
+
+        started = time.perf_counter()
+        for _ in range(checked):
+            read_json(raw)
+        reading_s = time.perf_counter() - started
 
     assert read == count
     print(
@@ -98,7 +118,20 @@ def main() -> None:
         f"read_jsonl       {rate(count, read_s)}   json.loads {rate(count, plain_read_s)}"
         f"   ratio {read_s / plain_read_s:5.1f}x"
     )
-    print(f"validate         {rate(checked, validate_s)}   (schema + invariants)")
+    if strict:
+        print(
+            f"read_json        {rate(checked, reading_s)}   json.loads "
+            f"{rate(checked, yardstick_s)}   ratio {reading_s / yardstick_s:5.1f}x   (strict)"
+        )
+    print(
+        f"validate(dict)   {rate(checked, validate_s)}   json.loads {rate(checked, yardstick_s)}"
+        f"   ratio {validate_s / yardstick_s:5.1f}x"
+    )
+    print(
+        f"validate(bytes)  {rate(checked, validate_text_s)}   json.loads "
+        f"{rate(checked, yardstick_s)}   ratio {validate_text_s / yardstick_s:5.1f}x"
+        f"   ({'strict reading' if strict else 'json.loads'} + schema + invariants)"
+    )
     print(
         f"streaming memory peak {peak / 2**20:.1f} MiB for a {file_mib:.1f} MiB file "
         f"({peak / len(line.encode()):.0f}x one line)"

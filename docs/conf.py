@@ -41,6 +41,8 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Mapping"),
     ("py:class", "collections.abc.Sequence"),
+    ("py:class", "collections.abc.Callable"),
+    ("py:class", "pandas.DataFrame"),
 ]
 
 html_theme = "furo"

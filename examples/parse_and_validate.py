@@ -28,5 +28,10 @@ def main(path: str) -> int:
     return 1 if problems else 0
 
 
+USAGE = "usage: python examples/parse_and_validate.py ARTICLE.txt"
+
 if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print(USAGE, file=sys.stderr)
+        sys.exit(2)
     sys.exit(main(sys.argv[1]))

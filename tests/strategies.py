@@ -6,10 +6,12 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from communique.model import (
     EVENT_MODES,
+    SCHEMA_VERSIONS,
     Actor,
     ActorKind,
     DateSource,
@@ -137,12 +139,16 @@ def events(draw: st.DrawFn, text: str, record_id: str, actor_ids: list[str]) -> 
     """An event with a mode of its type, and participants among ``actor_ids``."""
     refs = _references(actor_ids)
     kind = draw(st.sampled_from(EventType))
+    participants = tuple(draw(st.lists(refs, max_size=3 if actor_ids else 0)))
+    dyad = st.none() | st.sampled_from(participants) if participants else st.none()
     return Event(
         id=record_id,
         type=kind,
         mode=draw(st.none() | st.sampled_from(EVENT_MODES[kind] or (None,))),
         label=draw(texts),
-        participants=tuple(draw(st.lists(refs, max_size=3 if actor_ids else 0))),
+        participants=participants,
+        source=draw(dyad),
+        target=draw(dyad),
         location=draw(st.none() | texts),
         date=draw(optional_dates()),
         evidence=draw(spans(text)),
@@ -167,7 +173,12 @@ def documents(draw: st.DrawFn) -> Document:
         | st.dates().map(dt.date.isoformat)
         | st.datetimes(timezones=st.just(dt.UTC)).map(lambda d: d.isoformat())
     )
+    version = draw(st.sampled_from(SCHEMA_VERSIONS))
+    event_list = some(events)
+    if version == "1.0":  # schema 1.0 events have no source or target
+        event_list = tuple(attrs.evolve(e, source=None, target=None) for e in event_list)
     return Document(
+        schema_version=version,
         id=next(ids),
         title=draw(st.none() | texts),
         published=published,
@@ -178,7 +189,7 @@ def documents(draw: st.DrawFn) -> Document:
         actors=tuple(actor_list),
         statements=some(statements),
         proposals=some(proposals),
-        events=some(events),
+        events=event_list,
         extractor=draw(st.none() | st.builds(Extractor, name=short_texts, version=short_texts)),
         extensions=draw(extensions),
     )

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from communique import Actor, ActorKind, Identifier, parse
 from communique.lexicon import Lexicon
@@ -132,6 +134,26 @@ def test_same_name_allows_one_edit_per_six_letters() -> None:
         same_name("Burns", "Byrns"),
         same_name("Biden", "Boden"),
     )
+
+
+def test_same_name_counts_every_edit_of_a_long_name() -> None:
+    """Two long names of one initial are not one name because both are long (the distance
+    used to be capped at 3 whatever the length, so any two names of 18 letters matched)."""
+    assert not same_name(
+        "National Association of Black Journalists", "National Association of Hispanic Journalists"
+    )
+    assert not same_name("Democratic National Committee", "Department of Homeland Security")
+    assert same_name(
+        "Organisation for Security and Cooperation", "Organization for Security and Cooperation"
+    )
+
+
+@given(st.text(alphabet="abcde", max_size=30), st.text(alphabet="abcde", max_size=30))
+def test_same_name_is_one_edit_per_six_letters_by_the_full_distance(a: str, b: str) -> None:
+    shortest = min(len(a), len(b))
+    full = edit_distance(a, b, limit=10**6)
+    expected = a == b or (shortest >= 5 and a[:1] == b[:1] and full <= shortest // 6)
+    assert same_name(a, b) is expected
 
 
 DICTIONARY = "\n".join(

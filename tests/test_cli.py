@@ -136,7 +136,7 @@ def test_validate_reports_file_line_pointer_message(tmp_path: Path) -> None:
         (b"", "empty"),
         (b'{"id": ', "invalid JSON"),
         (b'{"id": "\xff"}', "not UTF-8"),
-        (b"[" * 100_000, "nesting too deep"),
+        (b"[" * 100_000, "nested deeper than 64 levels"),
     ],
     ids=["empty", "broken JSON", "invalid UTF-8", "nested 100,000 deep"],
 )
@@ -168,7 +168,7 @@ def test_validate_max_line_bytes_refuses_a_longer_line_and_goes_on(tmp_path: Pat
     path = write(tmp_path, "data.jsonl", f"{big}\n{VALID}\n")
     result = run("validate", "--max-line-bytes", "1000", path)
     assert 2 == result.returncode
-    assert [f"{path}:1: line longer than 1000 bytes (see --max-line-bytes)"] == (
+    assert [f"{path}:1: line longer than 1000 bytes (see --max-document-bytes)"] == (
         result.stdout.splitlines()
     )
     assert "1 document: 1 valid, 0 invalid; 1 unusable input" in result.stderr

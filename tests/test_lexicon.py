@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import Lexicon, LexiconError
-from communique.lexicon import TABLES, derived
+from communique.lexicon import TABLES, alternation, derived
 
 SPEECH = ("cues", "cues", "speech", "forms")
 
@@ -111,3 +112,35 @@ def test_overlaying_the_same_words_twice_changes_nothing(words: list[str]) -> No
     twice = once.overlay(_addition(words))
     assert _at(once, SPEECH) == _at(twice, SPEECH)
     assert set(words) <= set(_at(once, SPEECH))
+
+
+def _flat(phrases: list[str]) -> str:
+    """The plain longest-first alternation that ``alternation`` must match exactly."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_PHRASE = st.text(alphabet="abc .-", min_size=1, max_size=6)
+
+
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=12),
+    text=st.text(alphabet="abcABC .-\n", max_size=40),
+    ignore_case=st.booleans(),
+)
+def test_alternation_matches_what_a_flat_longest_first_list_matches(
+    phrases: list[str], text: str, ignore_case: bool
+) -> None:
+    flags = regex.IGNORECASE if ignore_case else 0
+    bounded = r"(?<![\w-])(?:{})(?![\w-])"
+    for template in ("{}", bounded):
+        tree = regex.compile(template.format(alternation(phrases)), flags)
+        flat = regex.compile(template.format(_flat(phrases)), flags)
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_alternation_shares_prefixes_and_keeps_spaces_flexible() -> None:
+    pattern = alternation(["attack", "attacks", "attacked", "cease fire"])
+    assert pattern == r"cease\s+fire|attack(?:ed|s)?"
+    assert regex.fullmatch(pattern, "cease \n fire")
+    assert alternation([]) == ""

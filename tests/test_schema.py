@@ -27,7 +27,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 def test_schema_id_names_the_schema_version() -> None:
     """$id carries the version, so datasets can say which schema they follow."""
-    assert schema()["$id"].endswith(":1.0")
+    assert schema()["$id"].endswith(":1.1")
 
 
 def test_top_level_schemas_folder_is_the_packaged_schema() -> None:
@@ -153,12 +153,17 @@ def _satisfy_invariants(data: dict[str, Any]) -> dict[str, Any]:
             record["date"] = None
     actor_ids = {actor["id"] for actor in data["actors"]}
     for record in records:
-        for key in ("speaker", "proposer"):
+        for key in ("speaker", "proposer", "source", "target"):
             if key in record and record[key] not in actor_ids:
                 record[key] = None
         for key in ("addressees", "participants"):
             if key in record:
                 record[key] = [ref for ref in record[key] if ref in actor_ids]
+        for key in ("source", "target"):
+            if key in record and record[key] not in record["participants"]:
+                record[key] = None
+            if key in record and data["schema_version"] == "1.0":
+                del record[key]  # 1.0 events have none
     return data
 
 

@@ -12,9 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 from communique._version import __version__
 from communique.lexicon import Lexicon, LexiconError
+from communique.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_NUMBER_CHARS,
+    MAX_STRING_CHARS,
+    Limits,
+)
 from communique.model import (
     EVENT_MODES,
     SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
     Actor,
     ActorKind,
     DateMention,
@@ -35,7 +43,6 @@ from communique.model import (
 )
 from communique.schema import Problem, schema_text, validate
 from communique.serialize import (
-    LoadError,
     configure_converter,
     dumps,
     from_dict,
@@ -45,9 +52,12 @@ from communique.serialize import (
     to_dict,
     write_jsonl,
 )
+from communique.strict_json import LoadError, read_json
 
 if TYPE_CHECKING:
-    from communique import export
+    from communique import export, exporters
+    from communique.exporters import MissingDependencyError
+    from communique.frames import to_frames
     from communique.parser import PublishedError, parse
     from communique.parser.actor_dictionary import (
         ActorDictionary,
@@ -68,12 +78,14 @@ _ON_FIRST_USE = {
     "DictionaryEntry": "communique.parser.actor_dictionary",
     "Office": "communique.parser.actor_dictionary",
     "load_actor_dictionary": "communique.parser.actor_dictionary",
+    "to_frames": "communique.frames",
+    "MissingDependencyError": "communique.exporters",
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name == "export":
-        return importlib.import_module("communique.export")
+    if name in ("export", "exporters"):
+        return importlib.import_module(f"communique.{name}")
     if name not in _ON_FIRST_USE:
         raise AttributeError(f"module 'communique' has no attribute {name!r}")
     value = getattr(importlib.import_module(_ON_FIRST_USE[name]), name)
@@ -87,7 +99,12 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "EVENT_MODES",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_NUMBER_CHARS",
+    "MAX_STRING_CHARS",
     "SCHEMA_VERSION",
+    "SCHEMA_VERSIONS",
     "Actor",
     "ActorDictionary",
     "ActorDictionaryError",
@@ -103,7 +120,9 @@ __all__ = [
     "Identifier",
     "Lexicon",
     "LexiconError",
+    "Limits",
     "LoadError",
+    "MissingDependencyError",
     "Office",
     "Precision",
     "Problem",
@@ -118,15 +137,18 @@ __all__ = [
     "configure_converter",
     "dumps",
     "export",
+    "exporters",
     "find_dates",
     "from_dict",
     "load_actor_dictionary",
     "loads",
     "make_converter",
     "parse",
+    "read_json",
     "read_jsonl",
     "schema_text",
     "to_dict",
+    "to_frames",
     "validate",
     "write_jsonl",
 ]

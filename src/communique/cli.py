@@ -14,19 +14,23 @@ from typing import IO
 
 from communique import __version__
 from communique.export import COLUMNS, write_table
+from communique.exporters import FORMATS
 from communique.lexicon import Lexicon, LexiconError
+from communique.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_JSON_DEPTH,
+    MAX_JSON_DEPTH_CEILING,
+    MAX_NUMBER_CHARS,
+    MAX_STRING_CHARS,
+    MIN_JSON_DEPTH,
+    Limits,
+)
 from communique.model import Document
 from communique.parser import PublishedError, parse
 from communique.parser.actor_dictionary import ActorDictionaryError, load_actor_dictionary
 from communique.schema import Problem, schema_text, validate
-from communique.serialize import (
-    MAX_LINE_BYTES,
-    LoadError,
-    dumps_line,
-    from_dict,
-    iter_lines,
-    parse_json,
-)
+from communique.serialize import dumps_line, from_dict, iter_lines
+from communique.strict_json import LoadError, clip, read_json, shown
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 STDIN = "-"
@@ -117,33 +121,35 @@ def _parser() -> argparse.ArgumentParser:
         help="how to read the input: by file extension and content (auto, the default), "
         "one JSON document per file, or JSON Lines",
     )
-    validate_cmd.add_argument(
-        "--max-line-bytes",
-        type=int,
-        default=MAX_LINE_BYTES,
-        metavar="N",
-        help=f"reject a JSON Lines line longer than N bytes (default {MAX_LINE_BYTES})",
-    )
+    _add_limits(validate_cmd)
     validate_cmd.set_defaults(run=_run_validate)
 
     export_cmd = commands.add_parser(
         "export",
-        help="export one record type of Documents (.json or .jsonl) as CSV or TSV",
-        description="Write one flat row per record (statements, events, proposals or "
-        "actors) of every Document in each FILE, with a header; lists are joined with '; '.",
+        help="export Documents (.json or .jsonl) as tables, PLOVER, JSON-LD, Web Annotations "
+        "or Parquet",
+        description="Export every Document in each FILE (or standard input) --to a format: "
+        + "; ".join(f"{name}: {what}" for name, what in FORMATS.items())
+        + ". Tables (csv, tsv, parquet) hold one --records type; lists are joined with '; '.",
     )
     export_cmd.add_argument(
-        "files", nargs="+", metavar="FILE", help="a .json or .jsonl file, or - for stdin"
+        "files", nargs="*", metavar="FILE", help="a .json or .jsonl file, or - for stdin (default)"
     )
     export_cmd.add_argument(
-        "--records", choices=tuple(COLUMNS), default="statements", help="what to export"
+        "--to", choices=tuple(FORMATS), help="output format (default csv)", dest="to"
     )
     export_cmd.add_argument(
-        "--format", choices=("csv", "tsv"), default="csv", help="table format (default csv)"
+        "--records",
+        choices=tuple(COLUMNS),
+        help="the record type of a table: csv, tsv or parquet (default statements)",
+    )
+    export_cmd.add_argument(
+        "--format", choices=("csv", "tsv"), help="the same as --to csv or --to tsv (older name)"
     )
     export_cmd.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
     )
+    _add_limits(export_cmd)
     export_cmd.set_defaults(run=_run_export)
 
     schema_cmd = commands.add_parser(
@@ -153,19 +159,113 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_limits(command: argparse.ArgumentParser) -> None:
+    """The flags that set the limits of :mod:`communique.limits` for one command."""
+    limits = command.add_argument_group("limits on untrusted JSON (see SECURITY.md)")
+    limits.add_argument(
+        "--max-document-bytes",
+        "--max-line-bytes",
+        dest="max_document_bytes",
+        type=int,
+        default=MAX_DOCUMENT_BYTES,
+        metavar="N",
+        help=f"refuse a document (a .json file or a JSON Lines line) over N bytes "
+        f"(default {MAX_DOCUMENT_BYTES})",
+    )
+    limits.add_argument(
+        "--max-depth",
+        type=int,
+        default=MAX_JSON_DEPTH,
+        metavar="N",
+        help=f"refuse arrays and objects nested over N levels (default {MAX_JSON_DEPTH}, "
+        f"from {MIN_JSON_DEPTH} to {MAX_JSON_DEPTH_CEILING})",
+    )
+    limits.add_argument(
+        "--max-number-chars",
+        type=int,
+        default=MAX_NUMBER_CHARS,
+        metavar="N",
+        help=f"refuse a number written with over N characters (default {MAX_NUMBER_CHARS})",
+    )
+    limits.add_argument(
+        "--max-string-chars",
+        type=int,
+        default=MAX_STRING_CHARS,
+        metavar="N",
+        help=f"refuse a string of over N characters (default {MAX_STRING_CHARS})",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    try:
+        return Limits(
+            max_document_bytes=args.max_document_bytes,
+            max_depth=args.max_depth,
+            max_number_chars=args.max_number_chars,
+            max_string_chars=args.max_string_chars,
+        )
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+_TABLES = ("csv", "tsv", "parquet")
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    if args.to and args.format and args.to != args.format:
+        raise UsageError(f"--to {args.to} and --format {args.format} disagree; give one")
+    form: str = args.to or args.format or "csv"
+    if args.records is not None and form not in _TABLES:
+        raise UsageError(f"--records applies to {', '.join(_TABLES)}; {form} holds every record")
+    return form
+
+
 def _run_export(args: argparse.Namespace) -> int:
-    documents = list(_loaded(args.files))
-    delimiter = "\t" if args.format == "tsv" else ","
-    if args.output is None:
-        write_table(documents, args.records, sys.stdout, delimiter=delimiter)
+    form = _export_format(args)
+    documents = list(_loaded(args.files or [STDIN], _limits(args)))
+    records = args.records or "statements"
+    if form == "parquet":
+        from communique.exporters import MissingDependencyError
+        from communique.exporters.parquet import write_parquet
+
+        if args.output is None and sys.stdout.isatty():
+            raise UsageError("Parquet is binary; give -o FILE or redirect standard output")
+        binary = io.BytesIO()
+        try:
+            write_parquet(documents, records, binary)
+        except MissingDependencyError as error:
+            raise UsageError(str(error)) from None
+        if args.output is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(binary.getvalue())
+        else:
+            _write_atomically(Path(args.output), binary.getvalue())
         return EXIT_OK
-    buffer = io.StringIO()
-    write_table(documents, args.records, buffer, delimiter=delimiter)
-    _write_atomically(Path(args.output), [buffer.getvalue()])
+    buffer = io.StringIO() if args.output is not None else sys.stdout
+    _write_text_export(form, documents, records, buffer)
+    if isinstance(buffer, io.StringIO):
+        _write_atomically(Path(args.output), [buffer.getvalue()])
     return EXIT_OK
 
 
-def _loaded(names: Sequence[str]) -> Iterator[Document]:
+def _write_text_export(form: str, documents: list[Document], records: str, out: IO[str]) -> None:
+    if form in ("csv", "tsv"):
+        write_table(documents, records, out, delimiter="\t" if form == "tsv" else ",")
+    elif form == "plover":
+        from communique.exporters.plover import write_plover
+
+        write_plover(documents, out)
+    elif form == "jsonld":
+        from communique.exporters.jsonld import write_graph
+
+        write_graph(documents, out)
+    else:
+        from communique.exporters.w3c import write_annotations
+
+        write_annotations(documents, out)
+
+
+def _loaded(names: Sequence[str], limits: Limits) -> Iterator[Document]:
     """The Documents in each file, or a UsageError naming the first one that is not."""
     for name in names:
         label = "<stdin>" if name == STDIN else name
@@ -174,14 +274,14 @@ def _loaded(names: Sequence[str]) -> Iterator[Document]:
         except OSError as error:
             raise UsageError(f"{label}: cannot read: {error.strerror or error}") from None
         with stream:
-            for line, outcome in _documents(stream, name, "auto", MAX_LINE_BYTES):
+            for line, outcome in _documents(stream, name, "auto", limits):
                 try:
                     if isinstance(outcome, LoadError):
                         raise outcome
-                    yield from_dict(outcome)
+                    yield from_dict(outcome, limits=limits)
                 except LoadError as error:
                     raise UsageError(
-                        f"{label}:{line}: {error} (run 'communique validate {name}')"
+                        f"{_where(label, line, error)} (run 'communique validate {name}')"
                     ) from None
 
 
@@ -255,18 +355,31 @@ def _reason(error: Exception) -> str:
     return str(error)
 
 
-def _write_atomically(path: Path, lines: list[str]) -> None:
+def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
     directory = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.writelines(lines)
+        if isinstance(lines, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(lines)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.writelines(lines)
         os.replace(temporary, path)
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
 
 
+def _where(label: str, line: int, error: LoadError) -> str:
+    """``FILE:LINE: /pointer: reason`` for a document that could not be read."""
+    if error.pointer is None:
+        return f"{label}:{line}: {error.reason}"
+    line += (error.line or 1) - 1
+    return f"{label}:{line}: {clip(f'{shown(error.pointer)}: {error.reason}')}"
+
+
 def _run_validate(args: argparse.Namespace) -> int:
+    limits = _limits(args)
     status = EXIT_OK
     counts = {"valid": 0, "invalid": 0, "unusable": 0}
     for name in args.files:
@@ -279,15 +392,23 @@ def _run_validate(args: argparse.Namespace) -> int:
             status = max(status, EXIT_UNUSABLE)
             continue
         with stream:
-            for line, outcome in _documents(stream, name, args.format, args.max_line_bytes):
+            for line, outcome in _documents(stream, name, args.format, limits):
                 if isinstance(outcome, LoadError):
-                    print(f"{label}:{line}: {outcome}")
+                    print(_where(label, line, outcome))
                     counts["unusable"] += 1
                     status = max(status, EXIT_UNUSABLE)
                     continue
-                problems = validate(outcome) if isinstance(outcome, dict) else [_NOT_AN_OBJECT]
+                problems = (
+                    validate(outcome, limits=limits)
+                    if isinstance(outcome, dict)
+                    else [_NOT_AN_OBJECT]
+                )
                 for problem in problems:
                     print(f"{label}:{line}: {problem}")
+                if any(problem.limit for problem in problems):
+                    counts["unusable"] += 1
+                    status = max(status, EXIT_UNUSABLE)
+                    continue
                 counts["invalid" if problems else "valid"] += 1
                 if problems:
                     status = max(status, EXIT_INVALID)
@@ -301,35 +422,33 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _documents(
-    stream: IO[bytes], name: str, form: str, max_line_bytes: int
+    stream: IO[bytes], name: str, form: str, limits: Limits
 ) -> Iterator[tuple[int, object]]:
     """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
+    max_bytes = limits.max_document_bytes
     if form == "auto":
         form = "jsonl" if name.endswith((".jsonl", ".ndjson")) else "json"
         if name == STDIN or not name.endswith(".json"):
             stream = _peekable(stream)
             form = _sniff(stream) if form == "json" else form
     if form == "json":
-        raw = stream.read(max_line_bytes + 1)
-        if len(raw) > max_line_bytes:
-            yield 1, LoadError(f"larger than {max_line_bytes} bytes (see --max-line-bytes)")
-            return
+        raw = stream.read(max_bytes + 1)
         try:
-            yield 1, parse_json(raw)
+            yield 1, read_json(raw, limits)
         except LoadError as error:
             yield 1, error
         return
     seen = False
-    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
+    for number, line in enumerate(iter_lines(stream, max_line_bytes=max_bytes), 1):
         if isinstance(line, LoadError):
-            yield number, LoadError(f"{line} (see --max-line-bytes)")
+            yield number, LoadError(f"{line} (see --max-document-bytes)")
             seen = True
             continue
         if not line.strip():
             continue
         seen = True
         try:
-            yield number, parse_json(line)
+            yield number, read_json(line, limits)
         except LoadError as error:
             yield number, error
     if not seen:

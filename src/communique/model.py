@@ -9,7 +9,10 @@ from typing import Any
 import attrs
 import regex
 
-SCHEMA_VERSION = "1.0"
+#: The schema version that new documents are written in.
+SCHEMA_VERSION = "1.1"
+#: Every schema version that documents are read in (and written back in unchanged).
+SCHEMA_VERSIONS = ("1.0", "1.1")
 
 
 class ActorKind(enum.Enum):
@@ -128,7 +131,7 @@ class DateSource(enum.Enum):
     PUBLICATION = "publication"
 
 
-_CALENDAR_VALUE = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_CALENDAR_VALUE = regex.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII only
 _PRECISION_OF_LENGTH = {4: Precision.YEAR, 7: Precision.MONTH, 10: Precision.DAY}
 
 
@@ -309,13 +312,20 @@ class Proposal:
 
 @attrs.frozen(kw_only=True)
 class Event:
-    """Something that happened or is scheduled, typed by PLOVER category and mode."""
+    """Something that happened or is scheduled, typed by PLOVER category and mode.
+
+    ``source`` acts on ``target`` (PLOVER's actor and recipient) when the text gives a
+    direction; both are None for undirected events ("talks between X and Y"), whose
+    actors are only in ``participants``, the full list (schema 1.1).
+    """
 
     id: str
     type: EventType
     mode: str | None = None
     label: str
     participants: tuple[str, ...] = ()
+    source: str | None = None
+    target: str | None = None
     location: str | None = None
     date: DateValue | None = None
     evidence: Span

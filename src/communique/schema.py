@@ -6,12 +6,14 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import attrs
 
+from communique.limits import DEFAULT_LIMITS, Limits, escape, limit_problems
 from communique.model import EVENT_MODES, Document, EventType, calendar_precision
-from communique.serialize import to_dict
+from communique.serialize import extension_problems, to_dict
+from communique.strict_json import MAX_MESSAGE_CHARS, LoadError, clip, read_json, shown
 
 if TYPE_CHECKING:  # the validators are imported on first use: most parses never validate
     import jsonschema
@@ -22,13 +24,18 @@ SCHEMA_FILE = "document.schema.json"
 
 @attrs.frozen
 class Problem:
-    """One reason a document is invalid: where (a JSON pointer) and what."""
+    """One reason a document is invalid: where (a JSON pointer) and what.
+
+    ``limit`` is true when the reason is a limit passed (see :class:`~communique.Limits`)
+    or JSON that cannot be read strictly: the command line calls such input unusable.
+    """
 
     pointer: str
     message: str
+    limit: bool = attrs.field(default=False, kw_only=True)
 
     def __str__(self) -> str:
-        return f"{self.pointer or '/'}: {self.message}"
+        return clip(f"{shown(self.pointer)}: {self.message}")
 
 
 def schema_text() -> str:
@@ -63,10 +70,17 @@ def _fast_validator() -> jsonschema_rs.Draft202012Validator:
     return jsonschema_rs.Draft202012Validator(schema(), validate_formats=True)
 
 
-def _schema_problems(data: Any) -> list[Problem]:
-    """Schema problems: most documents are valid, so ask the fast validator first."""
+def _schema_problems(data: Any, limits: Limits) -> list[Problem]:
+    """Schema problems: most documents are valid, so ask the fast validator first.
+
+    A valid shape leaves JSON of any shape only in ``extensions``, so only they are held
+    to ``limits``; an invalid document is checked whole, before the reference validator.
+    """
     if _fast_validator().is_valid(data):
-        return []
+        return [Problem(*problem, limit=True) for problem in extension_problems(data, limits)]
+    over = [Problem(*problem, limit=True) for problem in limit_problems(data, limits)]
+    if over:
+        return over
     problems = [
         Problem(_pointer(error.absolute_path), _message(error))
         for error in _validator().iter_errors(data)
@@ -77,19 +91,32 @@ def _schema_problems(data: Any) -> list[Problem]:
     ]
 
 
-def validate(document: Document | Mapping[str, Any]) -> list[Problem]:
+def validate(
+    document: Document | Mapping[str, Any] | str | bytes, *, limits: Limits = DEFAULT_LIMITS
+) -> list[Problem]:
     """Every problem with ``document``; an empty list means it is valid.
 
-    ``document`` is a :class:`~communique.Document` or its parsed JSON. Checked: the
-    JSON Schema, then the invariants beyond it: unique record ids, actor references
-    that exist, spans inside ``text`` and equal to their slice, ``text_sha256``, real
-    calendar dates with ranges in order, and event modes that belong to their type.
+    ``document`` is a :class:`~communique.Document`, its parsed JSON, or JSON text, read
+    as :func:`~communique.loads` reads it (a reading error is the one problem, at its
+    pointer). Checked: the JSON Schema, then the invariants beyond it: unique record ids,
+    actor references that exist, spans inside ``text`` and equal to their slice, span
+    offsets written as integers, ``text_sha256``, real calendar dates with ranges in
+    order, event modes that belong to their type, an event's source and target among its
+    participants; and ``limits`` (nesting, numbers, strings). Whatever it accepts,
+    :func:`~communique.loads` reads and :func:`~communique.dumps` writes back.
     """
+    if isinstance(document, str | bytes):
+        try:
+            document = read_json(document, limits)
+        except LoadError as error:
+            where = f" (line {error.line})" if error.line is not None else ""
+            return [Problem(error.pointer or "", error.reason + where, limit=True)]
     data = to_dict(document) if isinstance(document, Document) else document
-    problems = _schema_problems(data)
-    if isinstance(data, Mapping):
-        reported = {problem.pointer for problem in problems}
-        problems.extend(p for p in _invariant_problems(data) if p.pointer not in reported)
+    if not isinstance(data, Mapping):
+        return [Problem("", "a Document is a JSON object")]
+    problems = _schema_problems(data, limits)
+    reported = {problem.pointer for problem in problems}
+    problems.extend(p for p in _invariant_problems(data) if p.pointer not in reported)
     return sorted(set(problems), key=lambda p: (_sort_key(p.pointer), p.message))
 
 
@@ -98,21 +125,24 @@ def _sort_key(pointer: str) -> list[tuple[int, int | str]]:
 
 
 def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return "".join("/" + escape(str(part)) for part in path)
 
 
 def _message(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf" and isinstance(error.instance, str | int | float | bool):
         return f"{error.instance!r} is not valid here"
     message = error.message
-    return message if len(message) <= 200 else message[:197] + "..."
+    if len(message) > MAX_MESSAGE_CHARS:  # keep what is wrong; cut the value it quotes
+        written = repr(error.instance)
+        message = message.replace(written, clip(written, 40)) if written in message else message
+    return clip(message)
 
 
 _RECORD_LISTS = ("actors", "statements", "proposals", "events")
 _REFERENCES = {
     "statements": ("speaker", "addressees"),
     "proposals": ("proposer", "addressees"),
-    "events": ("participants",),
+    "events": ("participants", "source", "target"),
 }
 
 
@@ -121,7 +151,7 @@ def _records(data: Mapping[str, Any]) -> Iterator[tuple[str, int, Mapping[str, A
         records = data.get(name)
         if isinstance(records, list):
             for index, record in enumerate(records):
-                if isinstance(record, Mapping):
+                if type(record) is dict or isinstance(record, Mapping):
                     yield name, index, record
 
 
@@ -132,6 +162,7 @@ def _invariant_problems(data: Mapping[str, Any]) -> Iterator[Problem]:
     yield from _text_digest(data)
     yield from _dates(data)
     yield from _event_modes(data)
+    yield from _dyads(data)
 
 
 def _unique_ids(data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -161,37 +192,76 @@ def _references(data: Mapping[str, Any]) -> Iterator[Problem]:
                     yield Problem(pointer, f"no actor has id {target!r}")
 
 
-def _span_locations(data: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+def _span_locations(data: Mapping[str, Any]) -> Iterator[tuple[str, int, int | None, Any]]:
+    """(record list, record index, mention index or None for evidence, span) of each span."""
     for name, index, record in _records(data):
         if name == "actors":
             mentions = record.get("mentions")
             if isinstance(mentions, list):
                 for position, span in enumerate(mentions):
-                    yield f"/actors/{index}/mentions/{position}", span
+                    yield name, index, position, span
         elif "evidence" in record:
-            yield f"/{name}/{index}/evidence", record["evidence"]
+            yield name, index, None, record["evidence"]
+
+
+def _is_mapping(value: Any) -> TypeGuard[Mapping[str, Any]]:
+    return type(value) is dict or (value is not None and isinstance(value, Mapping))
 
 
 def _spans(data: Mapping[str, Any]) -> Iterator[Problem]:
     text = data.get("text")
-    for pointer, span in _span_locations(data):
-        if not isinstance(span, Mapping):
+    whole = text if isinstance(text, str) else ""
+    size = len(text) if isinstance(text, str) else -1
+    for name, index, position, span in _span_locations(data):
+        if not _is_mapping(span):
             continue
         start, end, written = span.get("start"), span.get("end"), span.get("text")
-        if not (isinstance(start, int) and isinstance(end, int) and isinstance(written, str)):
+        if (  # the common case, checked first and without building a pointer
+            type(start) is int
+            and type(end) is int
+            and type(written) is str
+            and 0 <= start <= end <= size
+            and _is_slice(whole, start, end, written)
+        ):
             continue
-        if end < start:
-            yield Problem(pointer, f"span end {end} is before its start {start}")
-        elif isinstance(text, str) and end > len(text):
-            yield Problem(pointer, f"span end {end} is past the end of text ({len(text)})")
-        elif isinstance(text, str) and text[start:end] != written:
-            yield Problem(
-                pointer + "/text",
-                f"{_clip(written)} is not the text at [{start}:{end}], "
-                f"which is {_clip(text[start:end])}",
-            )
-        elif len(written) != end - start:
-            yield Problem(pointer + "/text", f"span text is not {end - start} characters long")
+        where = f"/{name}/{index}/evidence"
+        if position is not None:
+            where = f"/actors/{index}/mentions/{position}"
+        yield from _span_problems(where, text, start, end, written)
+
+
+def _span_problems(
+    pointer: str, text: Any, start: Any, end: Any, written: Any
+) -> Iterator[Problem]:
+    if type(start) is float or type(end) is float:
+        yield from _whole_floats(pointer, start, end)
+        return
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(written, str)):
+        return
+    if end < start:
+        yield Problem(pointer, f"span end {end} is before its start {start}")
+    elif isinstance(text, str) and end > len(text):
+        yield Problem(pointer, f"span end {end} is past the end of text ({len(text)})")
+    elif isinstance(text, str) and not _is_slice(text, start, end, written):
+        yield Problem(
+            pointer + "/text",
+            f"{_clip(written)} is not the text at [{start}:{end}], "
+            f"which is {_clip(text[start:end])}",
+        )
+    elif len(written) != end - start:
+        yield Problem(pointer + "/text", f"span text is not {end - start} characters long")
+
+
+def _is_slice(text: str, start: int, end: int, written: str) -> bool:
+    """``text[start:end] == written``, without copying the slice."""
+    return len(written) == end - start and text.startswith(written, start)
+
+
+def _whole_floats(pointer: str, start: Any, end: Any) -> Iterator[Problem]:
+    """739.0 is an integer to JSON Schema, but a float to Python and so to loads."""
+    for name, value in (("start", start), ("end", end)):
+        if type(value) is float and value.is_integer():
+            yield Problem(f"{pointer}/{name}", f"{value!r} is not an integer: write {value:.0f}")
 
 
 def _clip(text: str, limit: int = 40) -> str:
@@ -200,8 +270,15 @@ def _clip(text: str, limit: int = 40) -> str:
 
 def _text_digest(data: Mapping[str, Any]) -> Iterator[Problem]:
     text, digest = data.get("text"), data.get("text_sha256")
-    if isinstance(text, str) and isinstance(digest, str):
-        actual = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if not isinstance(text, str):
+        return
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        yield Problem("/text", f"lone surrogate at character {error.start}: not UTF-8")
+        return
+    if isinstance(digest, str):
+        actual = hashlib.sha256(encoded).hexdigest()
         if actual != digest:
             yield Problem("/text_sha256", f"does not match text, whose SHA-256 is {actual}")
 
@@ -209,7 +286,7 @@ def _text_digest(data: Mapping[str, Any]) -> Iterator[Problem]:
 def _dates(data: Mapping[str, Any]) -> Iterator[Problem]:
     for name, index, record in _records(data):
         date = record.get("date")
-        if not isinstance(date, Mapping):
+        if not _is_mapping(date):
             continue
         pointer = f"/{name}/{index}/date"
         value, end = date.get("value"), date.get("end")
@@ -238,3 +315,14 @@ def _event_modes(data: Mapping[str, Any]) -> Iterator[Problem]:
             yield Problem(
                 f"/events/{index}/mode", f"{mode!r} is not a mode of {kind} (allowed: {modes})"
             )
+
+
+def _dyads(data: Mapping[str, Any]) -> Iterator[Problem]:
+    for name, index, record in _records(data):
+        participants = record.get("participants")
+        if name != "events" or not isinstance(participants, list):
+            continue
+        for field in ("source", "target"):
+            value = record.get(field)
+            if isinstance(value, str) and value not in participants:
+                yield Problem(f"/events/{index}/{field}", f"{value!r} is not a participant")

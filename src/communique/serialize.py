@@ -5,10 +5,13 @@ from __future__ import annotations
 import enum
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, TypeVar, get_args, get_origin
 
+from communique.limits import DEFAULT_LIMITS, MAX_DOCUMENT_BYTES, Limits, limit_problems
 from communique.model import Document
+from communique.strict_json import LoadError as LoadError
+from communique.strict_json import read_json
 
 if TYPE_CHECKING:  # cattrs is imported when the first document is converted
     import cattrs
@@ -16,11 +19,7 @@ if TYPE_CHECKING:  # cattrs is imported when the first document is converted
 T = TypeVar("T")
 
 #: The largest JSON Lines line (in bytes) that :func:`read_jsonl` accepts by default.
-MAX_LINE_BYTES = 256 * 1024 * 1024
-
-
-class LoadError(ValueError):
-    """Raised when JSON cannot be read as a Document; the message says where and why."""
+MAX_LINE_BYTES = MAX_DOCUMENT_BYTES
 
 
 def _strict(kind: type[T]) -> Any:
@@ -110,17 +109,22 @@ def _converter() -> cattrs.Converter:
 def to_dict(document: Document) -> dict[str, Any]:
     """The JSON-ready dict of ``document``, every field present, in canonical order."""
     result: dict[str, Any] = _converter().unstructure(document)
+    if result["schema_version"] == "1.0":
+        _as_version_1_0(result)
     return result
 
 
-def from_dict(data: Any) -> Document:
+def from_dict(data: Any, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """The Document that ``data`` (parsed JSON) describes.
+
+    ``extensions`` are held to ``limits`` (nesting, numbers, strings), so that whatever
+    loads can be written back by :func:`dumps`.
 
     Raises:
         LoadError: ``data`` is not a Document of schema v1; the message names the field.
     """
     if not isinstance(data, dict):
-        raise LoadError(f"a Document is a JSON object, not {_json_type(data)}")
+        raise LoadError(f"a Document is a JSON object, not {_json_type(data)}", pointer="")
     import cattrs
     from cattrs.errors import (
         ClassValidationError,
@@ -129,12 +133,30 @@ def from_dict(data: Any) -> Document:
     )
 
     try:
-        return _converter().structure(data, Document)
+        document = _converter().structure(data, Document)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         messages = cattrs.transform_error(error, path="$", format_exception=_describe)
         raise LoadError("; ".join(messages)) from None
     except (TypeError, ValueError, KeyError) as error:
         raise LoadError(str(error)) from None
+    for pointer, message in extension_problems(data, limits):
+        raise LoadError(message, pointer=pointer)
+    return document
+
+
+def extension_problems(data: Mapping[str, Any], limits: Limits) -> Iterator[tuple[str, str]]:
+    """(JSON pointer, message) for each break of ``limits`` in the extensions of ``data``.
+
+    ``data`` is a Document's JSON whose shape is valid: there only ``extensions`` hold
+    JSON of any shape; the rest is as deep and as typed as the record model says.
+    """
+    if data.get("extensions"):
+        yield from limit_problems(data["extensions"], limits, "/extensions", 2)
+    for name in ("actors", "statements", "proposals", "events"):
+        for index, record in enumerate(data.get(name, ())):
+            if record.get("extensions"):
+                here = f"/{name}/{index}/extensions"
+                yield from limit_problems(record["extensions"], limits, here, 4)
 
 
 def dumps(document: Document) -> str:
@@ -142,34 +164,14 @@ def dumps(document: Document) -> str:
     return json.dumps(to_dict(document), indent=1, ensure_ascii=False) + "\n"
 
 
-def loads(text: str | bytes) -> Document:
-    """The Document in the JSON ``text``.
+def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """The Document in the JSON ``text``, read strictly (see :func:`read_json`).
 
     Raises:
-        LoadError: the text is not JSON, or not a Document of schema v1.
+        LoadError: the text is not strict JSON within ``limits``, or not a Document of
+            schema v1.
     """
-    return from_dict(parse_json(text))
-
-
-def parse_json(text: str | bytes) -> Any:
-    """Parse JSON, turning every way it can fail into a one-line :class:`LoadError`."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise LoadError(
-                f"not UTF-8: byte 0x{text[error.start]:02x} at offset {error.start}"
-            ) from None
-    if not text.strip():
-        raise LoadError("empty: no JSON value")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise LoadError(
-            f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
-        ) from None
-    except RecursionError:
-        raise LoadError("nesting too deep: JSON arrays or objects nested beyond limits") from None
+    return from_dict(read_json(text, limits), limits=limits)
 
 
 def dumps_line(document: Document) -> str:
@@ -186,23 +188,28 @@ def write_jsonl(documents: Iterable[Document], stream: IO[str]) -> int:
     return count
 
 
-def read_jsonl(stream: IO[bytes], *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[Document]:
+def read_jsonl(
+    stream: IO[bytes], *, max_line_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Document]:
     """Read Documents from a binary JSON Lines stream, one line at a time.
 
-    Blank lines are skipped. Memory stays bounded by the longest line.
+    Blank lines are skipped. Memory stays bounded by the longest line, at most
+    ``max_line_bytes`` (by default ``limits.max_document_bytes``).
 
     Raises:
         LoadError: a line is not a Document; the message starts with ``line N:``.
     """
+    if max_line_bytes is None:
+        max_line_bytes = limits.max_document_bytes
     for number, line in enumerate(iter_lines(stream, max_line_bytes=max_line_bytes), 1):
         if isinstance(line, LoadError):
-            raise LoadError(f"line {number}: {line}")
+            raise LoadError(line.reason, line=number)
         if not line.strip():
             continue
         try:
-            yield loads(line)
+            yield loads(line, limits=limits)
         except LoadError as error:
-            raise LoadError(f"line {number}: {error}") from None
+            raise LoadError(error.reason, pointer=error.pointer, line=number) from None
 
 
 def iter_lines(stream: IO[bytes], *, max_line_bytes: int) -> Iterator[bytes | LoadError]:
@@ -246,3 +253,14 @@ def _json_type(value: Any) -> str:
         type(None): "null",
     }
     return names.get(type(value), "a number")
+
+
+def _as_version_1_0(data: dict[str, Any]) -> None:
+    """A 1.0 document is written as it was read: its events have no source or target.
+
+    A set source or target stays, so that validation reports it rather than losing it.
+    """
+    for event in data["events"]:
+        for field in ("source", "target"):
+            if event[field] is None:
+                del event[field]

@@ -8,6 +8,7 @@ mentions of a name found once are added; :func:`table` writes the actors out.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -59,6 +60,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a long text asks of the same pairs again and again
 def same_name(a: str, b: str) -> bool:
     """Whether two written names are one name spelt two ways (one edit per 6 letters)."""
     fa, fb = fold(a), fold(b)
@@ -67,7 +69,8 @@ def same_name(a: str, b: str) -> bool:
     shortest = min(len(fa), len(fb))
     if shortest < 5 or fa[0] != fb[0]:
         return False
-    return edit_distance(fa, fb) <= shortest // 6
+    allowed = shortest // 6
+    return edit_distance(fa, fb, limit=allowed + 1) <= allowed
 
 
 @attrs.define
@@ -249,11 +252,10 @@ def surname_mentions(
     if not persons:
         return clusters
     taken = sorted(taken)
-    index: dict[str, list[tuple[str, Cluster]]] = {}
-    for person in persons:  # by first letter: a misspelling keeps its initial
+    owners = _SurnameIndex()
+    for person in persons:
         for token in person.tokens(v.particles):
-            folded = fold(token)
-            index.setdefault(folded[:1], []).append((folded, person))
+            owners.add(fold(token), person)
     for block in article.blocks:
         if block.role not in ACTOR_ROLES:
             continue
@@ -264,7 +266,7 @@ def surname_mentions(
             word = m.group(0)
             if word in v.not_names or word in v.office_words:
                 continue
-            match = _surname_owner(word, m.start(), index)
+            match = owners.owner(fold(word), m.start())
             if match is not None:
                 match.add(Span.of(text, m.start(), m.end()))
                 if word not in match.names:
@@ -272,18 +274,40 @@ def surname_mentions(
     return clusters
 
 
-def _surname_owner(
-    word: str, position: int, index: dict[str, list[tuple[str, Cluster]]]
-) -> Cluster | None:
-    folded = fold(word)
-    candidates = index.get(folded[:1], [])
-    exact = [person for token, person in candidates if token == folded]
-    if exact:
-        return _most_mentioned(exact, position)
-    for token, person in candidates:
-        if abs(len(token) - len(folded)) <= 2 and same_name(token, folded):
-            return person
-    return None
+class _SurnameIndex:
+    """The people a bare surname may name: by the folded word itself, else by a
+    misspelling of one of their words with the same initial (a misspelling keeps it) and
+    a length at most two letters off, the first such word wins."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[Cluster]] = {}
+        self.order: dict[str, int] = {}  # each word, by when it was first added
+        self.buckets: dict[tuple[str, int], list[str]] = {}  # by initial and length
+        self.misspelt: dict[str, Cluster | None] = {}  # word -> owner, asked once each
+
+    def add(self, token: str, person: Cluster) -> None:
+        self.exact.setdefault(token, []).append(person)
+        if token not in self.order:
+            self.order[token] = len(self.order)
+            self.buckets.setdefault((token[:1], len(token)), []).append(token)
+
+    def owner(self, folded: str, position: int) -> Cluster | None:
+        exact = self.exact.get(folded)
+        if exact:
+            return _most_mentioned(exact, position)
+        if folded not in self.misspelt:
+            self.misspelt[folded] = self._misspelt(folded)
+        return self.misspelt[folded]
+
+    def _misspelt(self, folded: str) -> Cluster | None:
+        first: str | None = None
+        for size in range(len(folded) - 2, len(folded) + 3):
+            for token in self.buckets.get((folded[:1], size), []):
+                if same_name(token, folded):
+                    if first is None or self.order[token] < self.order[first]:
+                        first = token
+                    break  # the bucket is in order: its first match is its earliest
+        return None if first is None else self.exact[first][0]
 
 
 def repeated_mentions(text: str, article: Article, clusters: list[Cluster]) -> list[Cluster]:
