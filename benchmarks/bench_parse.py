@@ -5,6 +5,9 @@ process, best of ``--repeat`` timed passes over the corpus after a warm-up pass.
 is PolNeAR train and dev from ``../shared/corpus/polnear`` (plus the shared gold texts);
 without ``../shared`` it falls back to the repository's ``seeds/``. The target is 200 KB/s.
 
+Long texts: one article of 1 MB (the corpus texts joined) against one of its first 100 KB,
+each parsed once (CPU time); the ratio is 10 when time grows linearly, and its target 12.
+
 Adversarial inputs check that time grows linearly: a megabyte of quote marks, of "said
 said said", of curly quote pairs and of short quoted statements, each timed once.
 
@@ -26,6 +29,8 @@ from communique import parse
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 TARGET_KB_PER_SECOND = 200.0
+#: How much one 1 MB article may cost against one 100 KB article (linear would be 10).
+TARGET_LONG_TEXT_RATIO = 12.0
 
 ADVERSARIAL = {
     "1 MB of straight quote marks": '"' * 1_000_000,
@@ -69,6 +74,19 @@ def word_scan(texts: list[str], repeat: int) -> float:
     return best
 
 
+def long_text_ratio(texts: list[str]) -> tuple[float, float] | None:
+    """CPU seconds of one 100 KB and one 1 MB article made of the corpus texts joined."""
+    joined = "\n\n".join(texts)
+    if len(joined) < 1_000_000:
+        return None
+    times = []
+    for size in (100_000, 1_000_000):
+        start = time.process_time()
+        parse(joined[:size])
+        times.append(time.process_time() - start)
+    return times[0], times[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print throughput and adversarial timings; return 1 when below the target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -96,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
         f"(target {TARGET_KB_PER_SECOND:.0f} KB/s); {best / scan:.0f}x the time of a "
         f"regex word scan of the same texts ({scan:.3f} s), which carries across machines"
     )
+    long = long_text_ratio(texts)
+    if long is not None:
+        short_s, long_s = long
+        print(
+            f"one 1 MB article {long_s:.2f} s, one 100 KB article {short_s:.2f} s: "
+            f"{long_s / short_s:.1f}x (linear: 10x; target {TARGET_LONG_TEXT_RATIO:.0f}x)"
+        )
     if not args.no_adversarial:
         for name, text in ADVERSARIAL.items():
             start = time.perf_counter()

@@ -88,7 +88,7 @@ def test_a_broken_input_is_named_by_line(tmp_path: Path) -> None:
     bad.write_text(Path(FIXTURE).read_text("utf-8").replace("\n", "") + "\n{\n", "utf-8")
     result = run("export", str(bad), "--to", "plover")
     assert 2 == result.returncode
-    assert f"{bad}:2: invalid JSON" in result.stderr
+    assert f"{bad}:2: /: invalid JSON" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -146,3 +146,13 @@ def test_a_limit_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture[str
     """--max-depth above the proven ceiling is refused in one line before reading."""
     assert 2 == main(["validate", "--max-depth", "100000", str(DATA / "bom.json")])
     assert "max_depth must be from 5 to 256, got 100000" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [("{\n", 1), ('{"a": 1,\n\n', 1), ('{\n "a": \n}\n', 3)]
+)
+def test_an_error_at_the_end_is_on_the_last_line_with_text(text: str, line: int) -> None:
+    """A document cut short is reported on its last written line, not the empty one after."""
+    with pytest.raises(LoadError) as caught:
+        loads(text)
+    assert line == caught.value.line

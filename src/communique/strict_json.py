@@ -184,6 +184,8 @@ def _located(text: str, position: int, reason: str, pointer: str | None = None) 
     if pointer is None:
         found = _first_problem(text, DEFAULT_LIMITS, frozenset(), stop=position)
         pointer = found[2] if found is not None else ""
+    # an error at the end of the text is on its last line, not on the empty one after it
+    position = min(position, len(text.rstrip("\r\n")))
     return LoadError(reason, pointer=pointer, line=text.count("\n", 0, position) + 1)
 
 
