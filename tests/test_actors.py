@@ -9,12 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import Actor, ActorKind, Identifier, parse
-from communique.lexicon import Lexicon
+from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
+from communique.parser.actor_merging import _occurrences
+from communique.parser.actor_vocabulary import NAME_END, NAME_START
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
@@ -449,3 +452,17 @@ def test_import_leaves_the_country_database_unloaded() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert "False 0" == result.stdout.strip()
+
+
+_NAME_WORD = st.text(alphabet="AaBb'’-", min_size=1, max_size=4)
+
+
+@given(
+    names=st.lists(st.lists(_NAME_WORD, min_size=1, max_size=3).map(" ".join), max_size=5),
+    text=st.text(alphabet="AaBb '’-\n\t.", max_size=60),
+)
+def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], text: str) -> None:
+    """The later-mention scan finds what one compiled alternation of the names would."""
+    pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")
+    expected = [m.span() for m in pattern.finditer(text, 1, len(text))] if names else []
+    assert expected == _occurrences(text, 1, len(text), names)

@@ -35,6 +35,21 @@ def test_lexicon_forms_are_unique_and_modes_allowed() -> None:
                 seen[key] = entry
 
 
+def test_dyad_words_are_read_from_the_lexicon() -> None:
+    """A word added to ``[events.roles]`` by an overlay changes who acts on whom: "secretly"
+    is no known word between a subject and its verb until the overlay lists it."""
+    text = "Iraq secretly invaded Kuwait on Monday."
+    mine = Lexicon.packaged().overlay({"events": {"roles": {"subject_verb_gap": ["secretly"]}}})
+
+    def dyads(lexicon: Lexicon | None) -> list[tuple[str | None, str | None]]:
+        document = parse(text, published="2023-03-01", lexicon=lexicon)
+        names = {actor.id: actor.name for actor in document.actors}
+        return [(names.get(e.source or ""), names.get(e.target or "")) for e in document.events]
+
+    assert dyads(None) == [(None, "Kuwait")]
+    assert dyads(mine) == [("Iraq", "Kuwait")]
+
+
 def test_rejections_are_named_rules() -> None:
     """The rules that drop a trigger are a table of named functions, tried in order."""
     assert [

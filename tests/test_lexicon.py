@@ -61,6 +61,7 @@ def test_overlay_adds_entries_to_a_word_table() -> None:
         ),
         (_addition("opined"), "expected a list, got a string"),  # type: ignore[arg-type]
         ({"actors": {"demonyms": {"Ruritanian": 3}}}, "expected a string, like the other"),
+        ({"events": {"roles": {"linkz": ["near"]}}}, "lexicon.events.roles.linkz: unknown key"),
     ],
 )
 def test_overlay_refuses_what_no_rule_would_read(additions: dict[str, Any], message: str) -> None:

@@ -27,6 +27,10 @@ __all__ = ["Lexicon", "LexiconError", "alternation", "derived", "phrase_key"]
 #: The packaged tables, by file stem.
 TABLES = ("actors", "article", "cues", "dates", "events", "proposals", "sentences")
 
+#: Sections whose keys are each read by name, although their values share one shape (so
+#: they look like a word table): a new key there is a typo, not an entry.
+FIXED_SECTIONS = frozenset({"lexicon.events.roles"})
+
 T = TypeVar("T")
 
 
@@ -76,9 +80,10 @@ def _merge(base: Any, extra: Any, where: str) -> Any:
 def _new(table: Mapping[str, Any], value: Any, where: str) -> Any:
     """A key the packaged table lacks: allowed where the table maps words to values of one
     shape (a gazetteer, a group of cues), and then only in that shape, with the keys that
-    every sibling table has. A new key of a fixed-layout table is a typo."""
+    every sibling table has. A new key of a fixed-layout table (mixed shapes, or one of
+    :data:`FIXED_SECTIONS`) is a typo."""
     shapes = {_shape(sibling) for sibling in table.values()}
-    if len(shapes) != 1:
+    if len(shapes) != 1 or where.rpartition(".")[0] in FIXED_SECTIONS:
         known = ", ".join(sorted(table))
         raise LexiconError(f"{where}: unknown key; this table has {known}")
     (shape,) = shapes

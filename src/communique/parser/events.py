@@ -34,7 +34,7 @@ from communique.model import (
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
 from communique.parser.event_dates import dates_near, event_date
-from communique.parser.event_roles import dyad
+from communique.parser.event_roles import RoleWords, dyad, role_words
 from communique.parser.segments import Segments, find_segments
 
 __all__ = ["REJECTIONS", "Trigger", "find_events"]
@@ -96,6 +96,7 @@ class _Vocabulary:
     copula: frozenset[str]
     existential: frozenset[str]
     copula_between: frozenset[str]
+    roles: RoleWords
 
 
 @derived
@@ -185,6 +186,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         clause_opener=regex.compile(
             rf"^(?:{alternation(lex['pronouns']['clause_openers'])})\s+", regex.IGNORECASE
         ),
+        roles=role_words(lexicon),
     )
 
 
@@ -593,7 +595,7 @@ def _sentence_events(
         if not participants:
             continue
         label = _label_span(text, best, dates, lex)
-        source, target = dyad(best, participants)
+        source, target = dyad(best, participants, lex.roles)
         event = Event(
             id="",
             type=best.trigger.type,
