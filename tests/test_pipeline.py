@@ -21,12 +21,26 @@ ARTICLE = "Talks resume\n\nMarch 3, 2023 10:15 am EST\n\nThe minister spoke on M
         (dt.datetime(2023, 2, 15, 5, 28, tzinfo=dt.UTC), "2023-02-15T05:28:00+00:00"),
         ("2023-02-15T05:28:59.693Z", "2023-02-15T05:28:59.693Z"),
         ("2023-02-15", "2023-02-15"),
+        ("2023-02-15 05:28:59Z", "2023-02-15T05:28:59+00:00"),
+        (dt.datetime(2023, 2, 15, 5, 28), "2023-02-15"),
+        ("2023-02-15T05:28", "2023-02-15"),
     ],
-    ids=["date", "datetime", "RFC 3339 text kept as written", "ISO date"],
+    ids=[
+        "date",
+        "datetime",
+        "RFC 3339 text kept as written",
+        "ISO date",
+        "other ISO 8601 text in RFC 3339",
+        "naive datetime as its date",
+        "text without offset as its date",
+    ],
 )
 def test_published_argument_forms(published: dt.date | str, expected: str) -> None:
-    """A date, a datetime or ISO 8601 text: text is kept byte for byte."""
-    assert expected == parse("Body text.", published=published).published
+    """A date, a datetime or ISO 8601 text: RFC 3339 text is kept byte for byte, a
+    moment without an offset is carried as its date; the result always validates."""
+    document = parse("Body text.", published=published)
+    assert expected == document.published
+    assert [] == validate(document)
 
 
 def test_given_published_wins_over_the_dateline() -> None:
@@ -58,12 +72,15 @@ def test_any_text_parses_into_a_valid_document(text: str, published: dt.date) ->
     assert [] == validate(parse(text, published=published))
 
 
-def test_a_dateline_with_an_unknown_zone_keeps_its_local_time() -> None:
-    """An unknown zone abbreviation is ignored, without a warning."""
+def test_a_dateline_with_an_unknown_zone_keeps_its_day() -> None:
+    """An unknown zone abbreviation is ignored, without a warning; a local time without
+    an offset cannot be carried (RFC 3339), so the date alone is."""
     article = ARTICLE.replace("EST", "XYZT")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert "2023-03-03T10:15:00" == parse(article).published
+        document = parse(article)
+    assert "2023-03-03" == document.published
+    assert [] == validate(document)
 
 
 @pytest.mark.parametrize("published", ["2023-02", "2023"])

@@ -182,6 +182,8 @@ def _person_cluster(
 ) -> Cluster | None:
     """The person of the clusters so far that ``candidate`` names again, if any."""
     tokens = [t for t in candidate.name.split() if t.casefold() not in v.particles]
+    if not tokens:
+        return None  # a name of particles only ("Al") names no one again
     persons = [c for c in clusters[-_RECENT_CLUSTERS:] if c.kind is ActorKind.PERSON]
     if len(tokens) == 1:
         same = [

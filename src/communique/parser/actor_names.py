@@ -22,6 +22,7 @@ Words = list[tuple[int, int]]  # (start, end) of each word of a run
 
 _WORD = regex.compile(r"\S+")
 _BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+_MARK = regex.compile(r"[.!?;:,()\[\]\"“”\n]")
 _APPOSITION = regex.compile(
     r"""^,\s+(?:who\s+(?:is|was)\s+(?:then\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?
     (?P<title>[^,.;()\n]{1,120}?)(?=[,.;()\n]|$)""",
@@ -289,6 +290,8 @@ def _title_before(
 def _clause_before(v: Vocabulary, text: str, position: int) -> str:
     """The text before ``position`` back to the last clause break, at most 90 characters."""
     left = text[max(0, position - 90) : position]
+    if _MARK.search(left) is None:
+        return left  # no break; _BREAK would try every start, each to the window's end
     cut = 0
     for m in _BREAK.finditer(left):
         word = m.group("word") + m.group("mark")

@@ -225,7 +225,9 @@ class Vocabulary:
             rf"{b}(?:{demonyms}|{countries}|{metonyms}|{alternation(igo)}){e}"
         )
         verbs = alternation(self.verbs)
-        name = r"\p{Lu}\p{Ll}*\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
+        # "Lynch", "McCain", "O’Neill", "Abu-Ghaith"; written so that no two runs compete
+        # for the same letters (which made a long word quadratic).
+        name = r"\p{Lu}(?:\p{Ll}*\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
         #: a lone capitalised word right before or after a reporting verb: "Lynch said"
         self.speaker = regex.compile(
             rf"""(?:(?<=[,”"]\s+)(?:{verbs})\s+(?P<after>{name})(?=\s*[,.;])

@@ -185,8 +185,10 @@ def _wire_dateline(wire: Mapping[str, Any], month: str) -> regex.Pattern[str]:
     """
     outlets: Mapping[str, str] = wire["outlets"]
     dashes: Sequence[str] = wire["dashes"]
-    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]*\p{Lu}[\p{Lu}\p{M}'’.-]*"
-    region = r"\p{Lu}[\p{L}\p{M}'’.-]*"
+    # Runs are capped (a place's word is short): uncapped, the two runs of ``caps`` and the
+    # words around them backtrack over every split of a long word, cubic in its length.
+    caps = r"\p{Lu}[\p{Lu}\p{M}'’.-]{0,40}\p{Lu}[\p{Lu}\p{M}'’.-]{0,40}"
+    region = r"\p{Lu}[\p{L}\p{M}'’.-]{0,40}"
     return regex.compile(
         rf"""(?P<place>(?:{caps}(?:[^\S\n]+{caps}){{0,3}}|{region}(?:[^\S\n]+{region}){{0,2}})
                (?:,[^\S\n]*{region}(?:[^\S\n]+{region}){{0,2}})?)?

@@ -29,7 +29,7 @@ from communique.parser import date_patterns
 from communique.parser.date_resolution import OUTGROWN, RESOLVERS, Context, Resolved
 from communique.parser.published import read_published
 
-__all__ = ["calendar_value", "find_dates", "record_date"]
+__all__ = ["NARRATIVE_REACH", "calendar_value", "find_dates", "record_date"]
 
 _CALENDAR_KINDS = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
 
@@ -145,7 +145,7 @@ def find_dates(
 
 # How far back (in characters) the narrative date of a paragraph reaches: more than any
 # news paragraph, and a bound that keeps dating linear on a megabyte without line breaks.
-_NARRATIVE_REACH = 10_000
+NARRATIVE_REACH = 10_000
 
 
 def record_date(
@@ -179,7 +179,7 @@ def record_date(
         mention = mentions[index]
         if mention.span.end > clause.start:
             continue
-        if clause.start - mention.span.end > _NARRATIVE_REACH:
+        if clause.start - mention.span.end > NARRATIVE_REACH:
             return None
         if text is not None and text.find("\n", mention.span.end, upper) != -1:
             return None
@@ -231,7 +231,7 @@ def _calendar(mention: DateMention) -> DateValue | None:
                 text=date.text,
                 source=date.source,
             )
-    except ValueError:
+    except (ValueError, OverflowError):  # not a real week, or past the calendar's end
         return None
     if calendar_precision(value) is not None:
         return None

@@ -10,9 +10,9 @@ import bisect
 from collections.abc import Sequence
 
 from communique.model import DateMention, DateSource, DateValue, Precision, Span
-from communique.parser.dates import record_date
+from communique.parser.dates import NARRATIVE_REACH, record_date
 
-__all__ = ["event_date"]
+__all__ = ["dates_near", "event_date"]
 
 
 def _date_start(mention: DateMention) -> int:
@@ -20,6 +20,16 @@ def _date_start(mention: DateMention) -> int:
 
 
 _ARTICLE_REACH = 6000  # characters back that the day of an earlier paragraph stays in force
+# Characters back from an event that every rule of event_date stays within, with room for
+# the length of a mention (reaches are measured to a mention's end).
+_REACH = 2 * max(_ARTICLE_REACH, NARRATIVE_REACH)
+
+
+def dates_near(dates: Sequence[DateMention], start: int, end: int) -> Sequence[DateMention]:
+    """The mentions :func:`event_date` may read for an event told between ``start`` and
+    ``end``: a slice of ``dates``, so that dating every event of a text stays linear."""
+    low = bisect.bisect_left(dates, start - _REACH, key=_date_start)
+    return dates[low : bisect.bisect_left(dates, end, key=_date_start)]
 
 
 def event_date(

@@ -33,7 +33,7 @@ from communique.model import (
 )
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.article import Article, Role
-from communique.parser.event_dates import event_date
+from communique.parser.event_dates import dates_near, event_date
 from communique.parser.event_roles import RoleWords, dyad, role_words
 from communique.parser.segments import Segments, find_segments
 
@@ -607,7 +607,13 @@ def _sentence_events(
             location=location,
             date=event_date(
                 text,
-                _own_dates(dates, state.attributive, best, label, lex),
+                _own_dates(
+                    dates_near(dates, best.clause.start, best.clause.end),
+                    state.attributive,
+                    best,
+                    label,
+                    lex,
+                ),
                 _dated_span(text, best, label, lex),
                 sentence,
                 recalled=_recalled(best, label, state.attributive, lex),

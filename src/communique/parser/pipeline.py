@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+import regex
+
 from communique._version import __version__
 from communique.lexicon import Lexicon
 from communique.model import Document, Extractor
@@ -22,9 +24,35 @@ __all__ = ["EXTRACTOR", "PublishedError", "document_id", "parse"]
 EXTRACTOR = Extractor(name="communique", version=__version__)
 
 
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def document_id(text: str) -> str:
-    """A stable id for a text: the same text always gets the same id."""
+    """A stable id for a text: the same text always gets the same id.
+
+    Raises:
+        ValueError: ``text`` holds a lone surrogate (see :func:`parse`).
+    """
+    _refuse_surrogates(text)
     return "sha256-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _refuse_surrogates(text: str) -> None:
+    """Refuse a text that UTF-8 cannot carry: one with a lone surrogate.
+
+    Such a string comes only from code (a UTF-8 decoder never produces one); its
+    Document could not be written as UTF-8 JSON, and replacing the character would break
+    the promise that every span is a slice of the text as given.
+
+    Raises:
+        ValueError: naming the offset of the first lone surrogate.
+    """
+    found = _LONE_SURROGATE.search(text)
+    if found is not None:
+        raise ValueError(
+            f"text has a lone surrogate (U+{ord(found[0]):04X}) at offset {found.start()}, "
+            "which UTF-8 cannot encode; decode the article with errors='replace' first"
+        )
 
 
 def parse(
@@ -56,9 +84,13 @@ def parse(
         A Document whose spans all point into ``text``.
 
     Raises:
-        PublishedError: ``published`` is a string that is not ISO 8601. This is the
-            only error: any text parses.
+        PublishedError: ``published`` is a string that is not ISO 8601, or a date-time
+            without a UTC offset.
+        ValueError: ``text`` holds a lone surrogate, which UTF-8 (and so the Document's
+            JSON) cannot carry; the message names its offset. These are the only errors:
+            any other text parses, in time linear in its length (see ``SECURITY.md``).
     """
+    _refuse_surrogates(text)
     given = read_published(published)
     lexicon = lexicon or Lexicon.packaged()
     article = read_article(text, lexicon=lexicon)

@@ -146,6 +146,23 @@ class _Context:
     statements: Sequence[Statement]
     dates: Sequence[DateMention]
     vocabulary: _Vocabulary
+    # The statements in order of their evidence's start, to look up those near a position
+    # without reading them all (which would make a long article quadratic).
+    ordered: Sequence[Statement] = attrs.field(init=False)
+    starts: Sequence[int] = attrs.field(init=False)
+    longest: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        ordered = sorted(self.statements, key=lambda s: s.evidence.start)
+        object.__setattr__(self, "ordered", ordered)
+        object.__setattr__(self, "starts", [s.evidence.start for s in ordered])
+        lengths = (s.evidence.end - s.evidence.start for s in ordered)
+        object.__setattr__(self, "longest", max(lengths, default=0))
+
+    def starting(self, start: int, end: int) -> Sequence[Statement]:
+        """The statements whose evidence starts in [start, end), by start, ties as given."""
+        low, high = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.ordered[low:high]
 
 
 @attrs.frozen
@@ -177,7 +194,7 @@ def _statement_at(ctx: _Context, position: int) -> Statement | None:
     """The innermost statement with a named speaker whose evidence holds ``position``."""
     holding = [
         s
-        for s in ctx.statements
+        for s in ctx.starting(position - ctx.longest, position + 1)
         if s.speaker is not None and s.evidence.start <= position < s.evidence.end
     ]
 
@@ -358,7 +375,7 @@ def _from_position(ctx: _Context, sentence: Span) -> list[_Draft]:
     to do: "Iraq argued the sites should be off limits", "he had no qualms about it, as long
     as Israel had the safeguards", "he was willing to withdraw troops"."""
     out = []
-    for statement in ctx.statements:
+    for statement in ctx.starting(sentence.start, sentence.end):
         evidence = statement.evidence
         if (
             statement.speaker is None

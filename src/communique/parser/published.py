@@ -21,9 +21,10 @@ from communique.lexicon import Lexicon, derived
 
 __all__ = ["Published", "PublishedError", "read_dateline", "read_published"]
 
-#: The forms a Document's ``published`` may take (schemas/document.schema.json); patterns
+#: The forms a Document's ``published`` may take (schemas/document.schema.json: an RFC 3339
+#: date-time, with its seconds and its offset, or a date); patterns
 #: are kept as text, compiled (and cached by ``regex``) on first use.
-_CARRIED = r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
+_CARRIED = r"\d{4}-\d{2}-\d{2}(?:[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?"
 _PARTIAL = r"\d{4}(?:-\d{2})?"
 
 
@@ -42,9 +43,11 @@ class Published:
 def read_published(published: dt.date | dt.datetime | str | None) -> Published | None:
     """Read a ``published`` argument; None (or blank text) gives None.
 
-    A date or datetime is written in ISO 8601; a string is kept as written (stripped), so
-    that ``2023-02-15T05:28:59.693Z`` comes back byte for byte. The day is the calendar
-    date as given, with no time-zone conversion.
+    A date or datetime is written in ISO 8601; an RFC 3339 string is kept as written
+    (stripped), so that ``2023-02-15T05:28:59.693Z`` comes back byte for byte; other ISO
+    8601 text is rewritten in RFC 3339. A moment without a UTC offset (a naive datetime,
+    ``2023-02-15T05:28``) is carried as its date alone: the schema carries a time only
+    with its offset. The day is the calendar date as given, with no time-zone conversion.
 
     Raises:
         PublishedError: a string that is not a full ISO 8601 date or date-time.
@@ -52,7 +55,7 @@ def read_published(published: dt.date | dt.datetime | str | None) -> Published |
     if published is None:
         return None
     if isinstance(published, dt.datetime):
-        return Published(published.isoformat(), published.date())
+        return _moment(published)
     if isinstance(published, dt.date):
         return Published(published.isoformat(), published)
     text = published.strip()
@@ -61,6 +64,10 @@ def read_published(published: dt.date | dt.datetime | str | None) -> Published |
     found = _carried(text)
     if found is not None:
         return found
+    try:
+        return _moment(dt.datetime.fromisoformat(text))
+    except ValueError:
+        pass
     if regex.fullmatch(_PARTIAL, text):
         raise PublishedError(
             f"published {published!r} is a partial date; give the full day "
@@ -82,11 +89,21 @@ def _carried(text: str) -> Published | None:
         return None
 
 
+def _moment(moment: dt.datetime) -> Published:
+    """A datetime as a Published: RFC 3339 with its offset, or its date when it has no
+    offset the schema can carry (none, or one with seconds)."""
+    offset = moment.utcoffset()
+    if offset is None or offset.seconds % 60 or offset.microseconds:
+        return Published(moment.date().isoformat(), moment.date())
+    return Published(moment.isoformat(), moment.date())
+
+
 def read_dateline(written: str | None, *, lexicon: Lexicon | None = None) -> Published | None:
     """An article's own dateline as a publication date, or None when it names no day.
 
-    An ISO 8601 dateline is kept as written; any other is read leniently and written in
-    ISO 8601 with its zone, when the zone is one the article lexicon knows.
+    An RFC 3339 dateline is kept as written; any other is read leniently and written in
+    RFC 3339 with its zone, when the zone is one the article lexicon knows, and as its
+    date alone otherwise (``Feb 15, 2023`` gives ``2023-02-15``).
     """
     if written is None:
         return None
@@ -103,7 +120,7 @@ def read_dateline(written: str | None, *, lexicon: Lexicon | None = None) -> Pub
             )
         except (ValueError, OverflowError):
             return None
-    return Published(moment.isoformat(), moment.date())
+    return _moment(moment)
 
 
 @derived

@@ -222,6 +222,13 @@ _QUOTE_AFTER = regex.compile(r"""\s*[,:]\s*(?:["“]|''|``)""")
 _PENDING = regex.compile(r"\s*:\s*")
 
 
+def _first_word(text: str) -> str:
+    """The first word of ``text``, casefolded; empty when ``str.split`` finds none (content
+    of separators that the patterns' ``\\s`` does not count as space, such as U+001C)."""
+    words = text.split()
+    return words[0].casefold() if words else ""
+
+
 def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draft | None:
     """'X said (that) ...' and '..., X said.' — the source is right before its cue."""
     text = s.text
@@ -317,7 +324,7 @@ def _shape_subject(s: Sentence, cue: Cue, actors: ActorTable, st: State) -> Draf
     if SPACES.sub(" ", cue.text) in words.clausal and not words.clause_after.match(rest):
         return None  # "maintained secret communications": no speech reported
     content = _after_content(s, cue, s.span.end, words)
-    if content is not None and content.text.split()[0].casefold() in words.not_content:
+    if content is not None and _first_word(content.text) in words.not_content:
         return None  # "reported from Los Angeles": an adjunct, not what was said
     if content is not None and _refused_act(cue, content, words):
         return None  # "refused to keep his hands up": an act refused, nothing said
@@ -582,7 +589,7 @@ def _shape_coordinated(s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State
     if SPACES.sub(" ", cue.text) in st.words.clausal and not st.words.clause_after.match(rest):
         return None
     content = _after_content(s, cue, s.span.end, st.words)
-    if content is None or content.text.split()[0].casefold() in st.words.not_content:
+    if content is None or _first_word(content.text) in st.words.not_content:
         return None
     if _refused_act(cue, content, st.words) or _phoned(cue, content, st.words):
         return None
