@@ -308,3 +308,17 @@ def test_parse_refuses_a_broken_lexicon_in_one_line(
     assert message in done.stderr
     assert 1 == len(done.stderr.strip().splitlines())
     assert "" == done.stdout
+
+
+def test_version_is_answered_without_loading_the_commands() -> None:
+    """`communique --version` prints the version and loads neither records nor parser."""
+    code = (
+        "import sys; from communique.cli import main; status = main(['--version']); "
+        "print(status, sorted(m for m in sys.modules if m.startswith('communique.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    version, loaded = result.stdout.splitlines()
+    assert version.startswith("communique ")
+    assert "0 ['communique._version', 'communique.cli']" == loaded

@@ -9,31 +9,20 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from communique import __version__
-from communique.export import COLUMNS, write_table
-from communique.exporters import FORMATS
-from communique.limits import (
-    MAX_DOCUMENT_BYTES,
-    MAX_JSON_DEPTH,
-    MAX_JSON_DEPTH_CEILING,
-    MAX_NUMBER_CHARS,
-    MAX_STRING_CHARS,
-    MIN_JSON_DEPTH,
-    Limits,
-)
-from communique.model import Document
-from communique.parse_command import add_parse_arguments as _add_parse_arguments
-from communique.parse_command import run_parse as _run_parse
-from communique.schema import Problem, schema_text, validate
-from communique.serialize import from_dict
-from communique.sniff import lines, sniff
-from communique.strict_json import LoadError, clip, read_json, shown
+from communique._version import __version__
+
+if TYPE_CHECKING:
+    from communique.limits import Limits
+    from communique.model import Document
+    from communique.strict_json import LoadError
+
+# The records, the validator and the parser load in the command that uses them, so that
+# `communique --version` and `--help` cost little more than the interpreter's start-up.
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 STDIN = "-"
-_NOT_AN_OBJECT = Problem("", "a Document is a JSON object")
 
 
 class UsageError(Exception):
@@ -42,8 +31,12 @@ class UsageError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:  # answered before the commands' definitions load
+        print(f"communique {__version__}")
+        return EXIT_OK
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         status: int = args.run(args)
     except UsageError as error:
@@ -58,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from communique.export import COLUMNS
+    from communique.exporters import FORMATS
+    from communique.parse_command import add_parse_arguments, run_parse
+
     parser = argparse.ArgumentParser(
         prog="communique",
         description="Turn news articles about diplomacy into typed, verifiable records.",
@@ -73,8 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         "article records (one a line), a folder (its matching files, recursively) or - for "
         "standard input; with no INPUT, standard input. A summary goes to standard error.",
     )
-    _add_parse_arguments(parse_cmd)
-    parse_cmd.set_defaults(run=_run_parse)
+    add_parse_arguments(parse_cmd)
+    parse_cmd.set_defaults(run=run_parse)
 
     validate_cmd = commands.add_parser(
         "validate",
@@ -133,6 +130,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_limits(command: argparse.ArgumentParser) -> None:
     """The flags that set the limits of :mod:`communique.limits` for one command."""
+    from communique.limits import (
+        MAX_DOCUMENT_BYTES,
+        MAX_JSON_DEPTH,
+        MAX_JSON_DEPTH_CEILING,
+        MAX_NUMBER_CHARS,
+        MAX_STRING_CHARS,
+        MIN_JSON_DEPTH,
+    )
+
     limits = command.add_argument_group("limits on untrusted JSON (see SECURITY.md)")
     limits.add_argument(
         "--max-document-bytes",
@@ -169,6 +175,8 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
+    from communique.limits import Limits
+
     try:
         return Limits(
             max_document_bytes=args.max_document_bytes,
@@ -222,6 +230,8 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _write_text_export(form: str, documents: list[Document], records: str, out: IO[str]) -> None:
     if form in ("csv", "tsv"):
+        from communique.export import write_table
+
         write_table(documents, records, out, delimiter="\t" if form == "tsv" else ",")
     elif form == "plover":
         from communique.exporters.plover import write_plover
@@ -239,6 +249,9 @@ def _write_text_export(form: str, documents: list[Document], records: str, out: 
 
 def _loaded(names: Sequence[str], limits: Limits) -> Iterator[Document]:
     """The Documents in each file, or a UsageError naming the first one that is not."""
+    from communique.serialize import from_dict
+    from communique.strict_json import LoadError
+
     for name in names:
         label = "<stdin>" if name == STDIN else name
         try:
@@ -258,6 +271,8 @@ def _loaded(names: Sequence[str], limits: Limits) -> Iterator[Document]:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
+    from communique.schema import schema_text
+
     sys.stdout.write(schema_text())
     return EXIT_OK
 
@@ -278,6 +293,8 @@ def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
 
 
 def _where(label: str, line: int, error: LoadError) -> str:
+    from communique.strict_json import clip, shown
+
     """``FILE:LINE: /pointer: reason`` for a document that could not be read."""
     if error.pointer is None:
         return f"{label}:{line}: {error.reason}"
@@ -286,6 +303,10 @@ def _where(label: str, line: int, error: LoadError) -> str:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
+    from communique.schema import Problem, validate
+    from communique.strict_json import LoadError
+
+    not_an_object = Problem("", "a Document is a JSON object")
     limits = _limits(args)
     status = EXIT_OK
     counts = {"valid": 0, "invalid": 0, "unusable": 0}
@@ -308,7 +329,7 @@ def _run_validate(args: argparse.Namespace) -> int:
                 problems = (
                     validate(outcome, limits=limits)
                     if isinstance(outcome, dict)
-                    else [_NOT_AN_OBJECT]
+                    else [not_an_object]
                 )
                 for problem in problems:
                     print(f"{label}:{line}: {problem}")
@@ -332,6 +353,9 @@ def _documents(
     stream: IO[bytes], name: str, form: str, limits: Limits
 ) -> Iterator[tuple[int, object]]:
     """Yield (line number, parsed JSON or LoadError) for each document in ``stream``."""
+    from communique.sniff import lines, sniff
+    from communique.strict_json import LoadError, read_json
+
     max_bytes = limits.max_document_bytes
     head = b""
     if form == "auto":
