@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,35 @@ def test_parquet_to_a_pipe(tmp_path: Path) -> None:
     assert 0 == out.returncode, out.stderr
     (tmp_path / "out.parquet").write_bytes(out.stdout)
     assert 1 == pq.read_table(tmp_path / "out.parquet").num_rows  # one statement
+
+
+def test_export_streams_what_it_has_read_before_a_broken_line(tmp_path: Path) -> None:
+    """Records of the documents before a broken line are written as they are read, and a
+    failed export to -o leaves the target as it was (no partial file beside it)."""
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(Path(FIXTURE).read_text("utf-8").replace("\n", "") + "\n{\n", "utf-8")
+    result = run("export", str(bad), "--to", "plover")
+    assert result.stdout.splitlines()  # the first document's records came out
+    target = tmp_path / "out.jsonl"
+    target.write_text("before\n", "utf-8")
+    assert 2 == main(["export", str(bad), "--to", "plover", "-o", str(target)])
+    assert "before\n" == target.read_text("utf-8")
+    assert ["bad.jsonl", "out.jsonl"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_export_to_a_file_keeps_a_symlink_and_takes_the_umask(tmp_path: Path) -> None:
+    """-o through a symlink writes the file it points to; the mode is the umask's."""
+    real = tmp_path / "real.csv"
+    real.write_text("", "utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    previous = os.umask(0o022)
+    try:
+        assert 0 == main(["export", FIXTURE, "-o", str(link)])
+        fresh = tmp_path / "fresh.csv"
+        assert 0 == main(["export", FIXTURE, "-o", str(fresh)])
+    finally:
+        os.umask(previous)
+    assert link.is_symlink()
+    assert real.read_text("utf-8").startswith("document")
+    assert 0o644 == fresh.stat().st_mode & 0o777

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
+import secrets
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from communique._version import __version__
 
@@ -202,7 +203,8 @@ def _export_format(args: argparse.Namespace) -> str:
 
 def _run_export(args: argparse.Namespace) -> int:
     form = _export_format(args)
-    documents = list(_loaded(args.files or [STDIN], _limits(args)))
+    # read as written: a table, PLOVER records and annotations stream document by document
+    documents = _loaded(args.files or [STDIN], _limits(args))
     records = args.records or "statements"
     if form == "parquet":
         from communique.exporters import MissingDependencyError
@@ -219,16 +221,20 @@ def _run_export(args: argparse.Namespace) -> int:
             sys.stdout.flush()
             sys.stdout.buffer.write(binary.getvalue())
         else:
-            _write_atomically(Path(args.output), binary.getvalue())
+            with _replacing(Path(args.output), binary=True) as out:
+                out.write(binary.getvalue())
         return EXIT_OK
-    buffer = io.StringIO() if args.output is not None else sys.stdout
-    _write_text_export(form, documents, records, buffer)
-    if isinstance(buffer, io.StringIO):
-        _write_atomically(Path(args.output), [buffer.getvalue()])
+    if args.output is None:
+        _write_text_export(form, documents, records, sys.stdout)
+    else:
+        with _replacing(Path(args.output), binary=False) as out:
+            _write_text_export(form, documents, records, out)
     return EXIT_OK
 
 
-def _write_text_export(form: str, documents: list[Document], records: str, out: IO[str]) -> None:
+def _write_text_export(
+    form: str, documents: Iterable[Document], records: str, out: IO[str]
+) -> None:
     if form in ("csv", "tsv"):
         from communique.export import write_table
 
@@ -277,25 +283,35 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_atomically(path: Path, lines: list[str] | bytes) -> None:
-    directory = path.parent if str(path.parent) else Path()
+@contextlib.contextmanager
+def _replacing(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+    """A file written beside ``path`` (beside what a symlink points to, so the link stays)
+    and renamed onto it when the block ends; removed if the block fails, so a failed
+    export leaves the target as it was. The mode is what the umask gives a new file."""
+    real = Path(os.path.realpath(path))
+    temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.tmp")
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-        if isinstance(lines, bytes):
-            with os.fdopen(handle, "wb") as binary:
-                binary.write(lines)
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.writelines(lines)
-        os.replace(temporary, path)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    try:
+        with os.fdopen(
+            descriptor, "wb" if binary else "w", encoding=None if binary else "utf-8"
+        ) as out:
+            yield out
+        os.replace(temporary, real)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _where(label: str, line: int, error: LoadError) -> str:
+    """``FILE:LINE: /pointer: reason`` for a document that could not be read."""
     from communique.strict_json import clip, shown
 
-    """``FILE:LINE: /pointer: reason`` for a document that could not be read."""
     if error.pointer is None:
         return f"{label}:{line}: {error.reason}"
     line += (error.line or 1) - 1
