@@ -320,10 +320,11 @@ def repeated_mentions(text: str, article: Article, clusters: list[Cluster]) -> l
                     names.setdefault(spaced(mention.text), c)
     if not names:
         return clusters
+    starts = _first_words(text, names)
     for block in article.blocks:
         if block.role not in ACTOR_ROLES:
             continue
-        for start, end in _occurrences(text, block.span.start, block.span.end, names):
+        for start, end in _occurrences(text, block.span.start, block.span.end, names, starts):
             i = bisect.bisect_right(taken, (start, 10**12))
             if (i > 0 and taken[i - 1][1] > start) or (i < len(taken) and taken[i][0] < end):
                 continue
@@ -338,24 +339,45 @@ _NAME_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _NAME_CHAR_BEFORE = regex.compile(r"[\p{L}\p{N}'’]")
 
 
-def _occurrences(text: str, start: int, end: int, names: Iterable[str]) -> list[tuple[int, int]]:
+def _first_words(text: str, names: Iterable[str]) -> list[tuple[int, str]]:
+    """Where each name's first word stands in ``text`` (overlapping places too), with
+    the name, in text order: found once for the whole text rather than for each block."""
+    places = []
+    for name in names:
+        words = name.split(" ")
+        if not all(words):
+            continue
+        at = text.find(words[0])
+        while at >= 0:
+            places.append((at, name))
+            at = text.find(words[0], at + 1)
+    return sorted(places)
+
+
+def _occurrences(
+    text: str,
+    start: int,
+    end: int,
+    names: Iterable[str],
+    places: list[tuple[int, str]] | None = None,
+) -> list[tuple[int, int]]:
     """Where ``names`` (words joined by single spaces) stand in ``text[start:end]`` as
     whole names, any run of whitespace between their words: leftmost first, the longest
     name at a place, none overlapping — what one regex alternation of them finds, without
-    compiling a pattern for each document."""
+    compiling a pattern for each document. ``places``: :func:`_first_words` of the text."""
+    places = places if places is not None else _first_words(text, names)
     found = []
-    for name in names:
-        words = name.split(" ")
-        at = text.find(words[0], start, end)
-        while at >= 0 and all(words):
-            stop = _after_words(text, at, end, words)
-            if (
-                stop is not None
-                and not (at > 0 and _NAME_CHAR_BEFORE.match(text, at - 1))
-                and not (stop < end and _NAME_CHAR.match(text, stop))
-            ):
-                found.append((at, -len(name), stop))
-            at = text.find(words[0], at + 1, end)
+    for k in range(bisect.bisect_left(places, (start, "")), len(places)):
+        at, name = places[k]
+        if at >= end:
+            break
+        stop = _after_words(text, at, end, name.split(" "))
+        if (
+            stop is not None
+            and not (at > 0 and _NAME_CHAR_BEFORE.match(text, at - 1))
+            and not (stop < end and _NAME_CHAR.match(text, stop))
+        ):
+            found.append((at, -len(name), stop))
     out: list[tuple[int, int]] = []
     for at, _, stop in sorted(found):
         if not out or at >= out[-1][1]:
@@ -366,6 +388,8 @@ def _occurrences(text: str, start: int, end: int, names: Iterable[str]) -> list[
 def _after_words(text: str, at: int, end: int, words: Sequence[str]) -> int | None:
     """Where the words, the first at ``at``, end in ``text`` (before ``end``), or None."""
     i = at + len(words[0])
+    if i > end:
+        return None
     for word in words[1:]:
         space = _SPACE_RUN.match(text, i, end)
         if space is None or not text.startswith(word, space.end(), end):
