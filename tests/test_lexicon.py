@@ -62,9 +62,16 @@ def test_overlay_adds_entries_to_a_word_table() -> None:
         (_addition("opined"), "expected a list, got a string"),  # type: ignore[arg-type]
         ({"actors": {"demonyms": {"Ruritanian": 3}}}, "expected a string, like the other"),
         ({"events": {"roles": {"linkz": ["near"]}}}, "lexicon.events.roles.linkz: unknown key"),
+        # sections of one shape whose keys the code reads by name: a typo, not an entry
+        ({"events": {"pronouns": {"plurals": ["they"]}}}, "events.pronouns.plurals: unknown"),
+        ({"cues": {"attachments": {"word": ["x"]}}}, "cues.attachments.word: unknown key"),
+        # names the code has no rule for: a date rule (no resolver), a mode PLOVER lacks
+        ({"dates": {"patterns": {"rules": {"mine": "x"}}}}, "patterns.rules.mine: unknown"),
+        ({"events": {"modes": {"CONSULT": {"mail": ["letter"]}}}}, "CONSULT.mail: unknown"),
     ],
 )
 def test_overlay_refuses_what_no_rule_would_read(additions: dict[str, Any], message: str) -> None:
+    """A key no rule would read is refused by name, never taken silently."""
     with pytest.raises(LexiconError, match=message):
         Lexicon.packaged().overlay(additions)
 

@@ -27,9 +27,48 @@ __all__ = ["Lexicon", "LexiconError", "alternation", "derived", "phrase_key"]
 #: The packaged tables, by file stem.
 TABLES = ("actors", "article", "cues", "dates", "events", "proposals", "sentences")
 
-#: Sections whose keys are each read by name, although their values share one shape (so
-#: they look like a word table): a new key there is a typo, not an entry.
-FIXED_SECTIONS = frozenset({"lexicon.events.roles"})
+#: The sections whose keys are data (a word, a name, a country) rather than names the
+#: code reads: only there does a new key add an entry. Everywhere else a new key is a
+#: typo that no rule would read (``[events.pronouns] plurals``), or a name the code has
+#: no rule for (a date rule, a PLOVER mode), and is refused.
+OPEN_SECTIONS = frozenset(
+    f"lexicon.{path}"
+    for path in (
+        "actors.countries",
+        "actors.canonical",
+        "actors.demonyms",
+        "actors.metonyms",
+        "actors.capitals",
+        "actors.organizations",
+        "actors.parties",
+        "actors.groups.roles",
+        "actors.media",
+        "actors.abbreviations",
+        "actors.sectors",
+        "actors.org_heads",
+        "actors.courtesy.addressed",
+        "article.timezones",
+        "article.wire.outlets",
+        "cues.cues",
+        "dates.months",
+        "dates.weekdays",
+        "dates.seasons",
+        "dates.numbers",
+        "dates.ordinals",
+        "dates.units",
+        "dates.shift_words",
+        "dates.directions",
+        "dates.decades",
+        "dates.spoken_years.centuries",
+        "dates.spoken_years.thousand",
+        "dates.references",
+        "dates.holidays",
+        "dates.relative_days",
+        "dates.quarters.ordinals",
+        "dates.quarters.year_determiners",
+        "dates.patterns.fragments",
+    )
+)
 
 T = TypeVar("T")
 
@@ -79,11 +118,10 @@ def _merge(base: Any, extra: Any, where: str) -> Any:
 
 def _new(table: Mapping[str, Any], value: Any, where: str) -> Any:
     """A key the packaged table lacks: allowed where the table maps words to values of one
-    shape (a gazetteer, a group of cues), and then only in that shape, with the keys that
-    every sibling table has. A new key of a fixed-layout table (mixed shapes, or one of
-    :data:`FIXED_SECTIONS`) is a typo."""
+    shape (a gazetteer, a group of cues: :data:`OPEN_SECTIONS`), and then only in that
+    shape, with the keys that every sibling table has. Anywhere else it is a typo."""
     shapes = {_shape(sibling) for sibling in table.values()}
-    if len(shapes) != 1 or where.rpartition(".")[0] in FIXED_SECTIONS:
+    if len(shapes) != 1 or where.rpartition(".")[0] not in OPEN_SECTIONS:
         known = ", ".join(sorted(table))
         raise LexiconError(f"{where}: unknown key; this table has {known}")
     (shape,) = shapes
