@@ -30,13 +30,20 @@ SEED = ROOT / "seeds" / "limited-times-2023-02-15-unconditional-negotiations.txt
 
 
 def command(*args: str, **options: object) -> subprocess.Popen[bytes]:
-    """Start the command line in a child process, as a user would."""
+    """Start the command line in a child process, as a user would at a terminal: with
+    Ctrl-C at its default even when the tests run where it is ignored (a background job
+    of a shell ignores SIGINT, and a child inherits that)."""
     options = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
     return subprocess.Popen(  # type: ignore[call-overload, no-any-return]
         [sys.executable, "-m", "communique.cli", *args],
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        preexec_fn=_ctrl_c_at_default,
         **options,
     )
+
+
+def _ctrl_c_at_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def big_corpus(tmp_path: Path, count: int) -> str:
