@@ -17,7 +17,9 @@ from communique.parser.titles import title_words
 UNNAMED = "\x00unnamed"
 """The speaker of a draft whose source names nobody ("sources said"); never an actor id."""
 
-WORD_BEFORE = regex.compile(r"(?P<word>[\p{L}'’.-]+)[\s,]*$")
+#: The last word before the end of the searched stretch. Searched backwards from the end
+#: (REVERSE): the same match, found without trying every word of a long stretch.
+WORD_BEFORE = regex.compile(r"(?P<word>[\p{L}'’.-]+)[\s,]*$", regex.REVERSE)
 QUOTES = "\"“”‘’'"
 SPACES = regex.compile(r"\s+")
 SOURCE_WORDS = 8  # words a source phrase may have
