@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from communique import parse
+from communique.lexicon import Lexicon
+from communique.model import Span
+from communique.parser.cues import Sentence, find_cues, vocabulary
 from communique.schema import validate
 from tests.conftest import GOLD, needs_gold
 
@@ -99,3 +103,26 @@ def test_megabyte_of_adversarial_text_finishes(text: str) -> None:
     assert all(
         text[s.evidence.start : s.evidence.end] == s.evidence.text for s in document.statements
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["said", "told", "Smith", "the", "_", "\u0301", "x", " ", "-", "2", "'"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_cue_scan_finds_what_the_cue_pattern_finds(text: str) -> None:
+    """find_cues skips word interiors (a pattern led by \\b) only where that is exact: a cue
+    right after "_" or a combining mark is found as the plain cue pattern finds it."""
+    words = vocabulary(Lexicon.packaged())
+    plain = attrs.evolve(words, cue_scan=words.cue_pattern)
+    sentence = Sentence(Span.of(text, 0, len(text)), text, ())
+    assert find_cues(sentence, words) == find_cues(sentence, plain)
+
+
+def test_cue_after_an_underscore_is_found() -> None:
+    text = "Smith_said no"
+    cues = find_cues(
+        Sentence(Span.of(text, 0, len(text)), text, ()), vocabulary(Lexicon.packaged())
+    )
+    assert [c.text for c in cues] == ["said"]

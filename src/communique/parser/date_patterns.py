@@ -132,8 +132,11 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         *lex["day_parts"]["words"],
     ]
     weekdays = alternation(w.title() for w in lex["weekdays"])
+    # A digit right after a word character cannot start an expression, nor follow an
+    # opener: the scan skips it, and ``\b`` lets the engine skip word interiors.
     core = regex.compile(
-        rf"['’]?\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))(?![\w])"
+        rf"['’]\d|\b(?:\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))"
+        rf"(?![\w]))"
     )
     return core, regex.compile(_OPENER)
 

@@ -21,7 +21,7 @@ from itertools import islice
 import attrs
 import regex
 
-from communique.lexicon import Lexicon, alternation, derived, phrase_key
+from communique.lexicon import Lexicon, alternation, derived, left_edge, phrase_key
 from communique.model import (
     EVENT_MODES,
     ActorKind,
@@ -57,10 +57,7 @@ class Trigger:
 
 
 def _bounded(words: Sequence[str]) -> regex.Pattern[str]:
-    # "\b" first when every word starts with a letter: the engine then skips the inside
-    # of words, which halves the scan of the trigger pattern, and matches the same
-    start = r"\b" if all(regex.match(r"\w", w) for w in words) else ""
-    return regex.compile(rf"{start}(?<![\w-])(?:{alternation(words)})(?![\w-])", regex.I)
+    return regex.compile(rf"{left_edge(words)}(?:{alternation(words)})(?![\w-])", regex.I)
 
 
 @attrs.frozen

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from communique.lexicon import Lexicon, alternation, derived, phrase_key
+from communique.lexicon import Lexicon, alternation, derived, left_edge, phrase_key
 from communique.model import (
     ActorKind,
     DateMention,
@@ -67,15 +67,21 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         for name in ("denied", "rejected", "accepted", "withdrawn")
         for form in lex["status"][name]
     }
+    positions = lex["positions"]
+    starts = [*positions["modals"], *positions["conditions"], *positions["offers"]]
+    hedges = lex["declined"]["hedges"]
     return _Vocabulary(
-        cue=regex.compile(rf"(?<![\w-])(?:{alternation(lex['cues']['forms'])})(?![\w-])", flags),
+        cue=regex.compile(
+            rf"{left_edge(lex['cues']['forms'])}(?:{alternation(lex['cues']['forms'])})(?![\w-])",
+            flags,
+        ),
         addressed=regex.compile(
-            rf"""(?<![\w-])(?:{alternation(lex["cues"]["addressed"])})\s+
+            rf"""{left_edge(lex["cues"]["addressed"])}(?:{alternation(lex["cues"]["addressed"])})\s+
             (?P<to>(?:[\w.'’-]+\s+){{1,5}}?)to\s+(?=\p{{Ll}})""",
             flags,
         ),
         noun=regex.compile(
-            rf"""(?<![\w-])(?P<head>{alternation(lex["nouns"]["heads"])})(?![\w-])
+            rf"""{left_edge(lex["nouns"]["heads"])}(?P<head>{alternation(lex["nouns"]["heads"])})(?![\w-])
             (?P<rest>\s*:|\s+(?:{alternation(lex["nouns"]["complements"])})(?![\w-]))?""",
             flags,
         ),
@@ -89,7 +95,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         ),
         counted=regex.compile(rf"(?<![\w-]){lex['nouns']['counted']}(?![\w])", flags),
         position=regex.compile(
-            rf"""(?<![\w-])(?:
+            rf"""{left_edge(starts)}(?:
             (?P<modal>{alternation(lex["positions"]["modals"])})\s+
             (?!(?:{alternation(lex["positions"]["not_after"])})(?![\w-]))\p{{Ll}}
             |(?P<condition>{alternation(lex["positions"]["conditions"])})\s
@@ -105,7 +111,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
         ),
         plan=regex.compile(
-            rf"""(?<![\w-])(?:{alternation(lex["plans"]["determiners"])})\s+(?:[\w-]+\s+){{0,2}}?
+            rf"""{left_edge(lex["plans"]["determiners"])}(?:{alternation(lex["plans"]["determiners"])})\s+(?:[\w-]+\s+){{0,2}}?
             (?:{alternation(lex["plans"]["nouns"])})\s+
             (?:{alternation(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
             flags,
@@ -124,10 +130,10 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             rf"(?<![\w-])(?:{alternation(lex['declined']['words'])})\s+\Z", regex.IGNORECASE
         ),
         hedge=regex.compile(
-            rf"(?<![\w-])(?:{alternation(lex['declined']['hedges'])})(?![\w-])", regex.IGNORECASE
+            rf"{left_edge(hedges)}(?:{alternation(hedges)})(?![\w-])", regex.IGNORECASE
         ),
         status=regex.compile(
-            rf"""(?<![\w-])(?P<verb>{alternation(list(verbs))})\s+
+            rf"""{left_edge(verbs)}(?P<verb>{alternation(list(verbs))})\s+
             (?:(?:{alternation(lex["status"]["determiners"])})\s+)?
             (?:(?:{alternation(lex["status"]["about"])})\s+)?
             (?:{alternation(lex["status"]["objects"])})(?![\w-])""",

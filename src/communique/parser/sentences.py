@@ -41,9 +41,10 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     listed = "|".join(regex.escape(w) for w in words)
     starters = "|".join(lex["starters"]["words"])
     return _Vocabulary(
-        # a word before a full stop that does not end the sentence
+        # a word before a full stop that does not end the sentence (searched backwards
+        # from the stop, see _LAST_WORD)
         abbreviation=regex.compile(
-            rf"(?:(?<![\w.])(?:{listed})|(?<![\w.])(?:\p{{L}}\.)*\p{{Lu}})\Z"
+            rf"(?:(?<![\w.])(?:{listed})|(?<![\w.])(?:\p{{L}}\.)*\p{{Lu}})\Z", regex.REVERSE
         ),
         # a common sentence opener after an initialism ("... in the U.S. The talks")
         starter=regex.compile(rf"\s+[“\"'‘(\[`]*(?:{starters})\b"),
@@ -53,7 +54,10 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
 # How far back a boundary looks for the word before it: enough for any abbreviation, and
 # it keeps splitting linear however many candidate boundaries a line holds.
 _WORD_WINDOW = 48
-_LAST_WORD = regex.compile(r"\S+\Z")
+#: The word before a stop. The patterns anchored at the end of the searched stretch are
+#: searched backwards (REVERSE): the same match, without trying every position before it.
+_LAST_WORD = regex.compile(r"\S+\Z", regex.REVERSE)
+_LINE = regex.compile(r"[^\n]+")
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
@@ -90,7 +94,7 @@ def split_sentences(
     stop_at = len(text) if end is None else min(end, len(text))
     start = max(0, min(start, stop_at))
     spans: list[Span] = []
-    for line in regex.finditer(r"[^\n]+", text[:stop_at], pos=start):
+    for line in _LINE.finditer(text, start, stop_at):
         begin = line.start()
         for match in _boundary().finditer(text, line.start(), line.end()):
             window = max(begin, match.start() - _WORD_WINDOW)
