@@ -269,18 +269,20 @@ def _find_names(ctx: Context, block: Span) -> list[Candidate]:
 
     A block in title case ("Clinton Was Headed to ER") gives none: every word is a run.
     """
-    words = _LETTERS.findall(block.text)
-    capitalised = sum(1 for w in words if w[0].isupper())
-    if (
-        ctx.roles.get(block.start) in (Role.TITLE, Role.HEADING)
-        and _TITLE_CASE_WORDS <= len(words) <= _TITLE_CASE_MAX
-        and capitalised >= _TITLE_CASE_SHARE * len(words)
-    ):
+    if ctx.roles.get(block.start) in (Role.TITLE, Role.HEADING) and _in_title_case(block.text):
         return []
     found = []
     for m in ctx.vocab.run.finditer(ctx.text, block.start, block.end):
         found.extend(classify_run(ctx.vocab, ctx.text, m.start(), m.end()))
     return found
+
+
+def _in_title_case(line: str) -> bool:
+    """Whether a title or heading is in title case: most of a few words capitalised."""
+    words = _LETTERS.findall(line)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    n = len(words)
+    return _TITLE_CASE_WORDS <= n <= _TITLE_CASE_MAX and capitalised >= _TITLE_CASE_SHARE * n
 
 
 def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
