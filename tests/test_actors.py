@@ -466,3 +466,16 @@ def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], t
     pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")
     expected = [m.span() for m in pattern.finditer(text, 1, len(text))] if names else []
     assert expected == _occurrences(text, 1, len(text), names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke about the plan, said Lynch, after the meeting.",
+        "The minister spoke at length about the plan,\n\nsaid Lynch, after the meeting.",
+        "“We will go on,”\n\nsaid Lynch, after the meeting.",
+    ],
+)
+def test_a_lone_name_after_a_reporting_verb_is_a_person(text: str) -> None:
+    """'..., said Lynch,': also when the comma or quote ends the paragraph before."""
+    assert _actors(text)["Lynch"].kind is ActorKind.PERSON

@@ -289,8 +289,8 @@ def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
     """A single unknown name that reports speech is a person ("Lynch said")."""
     v = ctx.vocab
     found = []
-    for m in v.speaker.finditer(ctx.text, block.start, block.end):
-        group = "before" if m.group("before") else "after"
+    for m in _speaker_matches(v, ctx.text, block):
+        group = "after" if m.groupdict().get("after") else "before"
         word = m.group(group)
         if _not_a_speaker(v, ctx.text, m, group):
             continue
@@ -302,6 +302,17 @@ def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
         else:
             found.append(Candidate.of(ActorKind.PERSON, (start, end), word))
     return found
+
+
+def _speaker_matches(v: Vocabulary, text: str, block: Span) -> list[regex.Match[str]]:
+    """The matches of the speaker pattern in a block, as one scan with a lookbehind finds them.
+
+    The scan matches "said Lynch" from the comma or quote before it; a block that opens
+    with the verb has that comma before the block, which only ``speaker_behind`` sees.
+    """
+    first = v.speaker_behind.match(text, block.start, block.end)
+    start = block.start if first is None else first.end()
+    return [*([first] if first is not None else []), *v.speaker.finditer(text, start, block.end)]
 
 
 def _not_a_speaker(v: Vocabulary, text: str, m: regex.Match[str], group: str) -> bool:
@@ -316,7 +327,7 @@ def _not_a_speaker(v: Vocabulary, text: str, m: regex.Match[str], group: str) ->
         or word.endswith(("'s", "’s"))  # "Rubio's proposed credit": an owner
         or regex.sub(r"['’]\p{L}+$", "", word) in v.not_names  # "He'd said"
         or word.endswith("ing")
-        or (m.group("apposition") or "").strip() in v.places()
+        or (m.groupdict().get("apposition") or "").strip() in v.places()
         # "Flint, Mich., said", "the mayor of Dallas said": a place, not a person
         or v.complement_before.search(text, max(0, m.start(group) - 8), m.start(group))
     )
