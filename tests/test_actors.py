@@ -17,7 +17,7 @@ from communique import Actor, ActorKind, Identifier, parse
 from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_merging import _occurrences
-from communique.parser.actor_vocabulary import NAME_END, NAME_START
+from communique.parser.actor_vocabulary import NAME_END, NAME_START, vocabulary
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
@@ -479,3 +479,17 @@ def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], t
 def test_a_lone_name_after_a_reporting_verb_is_a_person(text: str) -> None:
     """'..., said Lynch,': also when the comma or quote ends the paragraph before."""
     assert _actors(text)["Lynch"].kind is ActorKind.PERSON
+
+
+_TITLE_PIECES = ["a", "B", ".", " ", "\n", "\t", "-", "’", "É", ",", "9", "former ", "then "]
+
+
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=16).map("".join))
+def test_backward_title_search_finds_what_a_forward_search_finds(left: str) -> None:
+    """The title words before a name are searched backwards; a forward search agrees."""
+    backward = vocabulary(Lexicon.packaged()).title_left
+    forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
+    back, ahead = backward.search(left), forward.search(left)
+    assert back is not None  # the title words may be none, but the pattern always matches
+    assert ahead is not None
+    assert back.group("title") == ahead.group("title")

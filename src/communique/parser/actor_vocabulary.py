@@ -260,11 +260,13 @@ class Vocabulary:
             rf"(?:(?<![\p{{L}}])(?:{alternation(places['locating'])})\s+(?:the\s+)?"
             rf"|(?<=\p{{Ll}}\s)\p{{Lu}}[\p{{L}}.]+,\s+)$"
         )
-        #: the words of a title that may stand before a name, at the end of the text
+        #: the words of a title that may stand before a name, at the end of the text; searched
+        #: backwards from the end (REVERSE), which finds the same words as a forward search
+        #: without trying the pattern at every character of the text first
         self.title_left = regex.compile(
             rf"""(?P<title>(?:(?:{alternation(lex["offices"]["prefixes"])})\s+)?
                 (?:(?:\p{{Lu}}[\p{{L}}.'’-]*|\p{{Ll}}+)\s+){{0,7}})$""",
-            regex.VERBOSE,
+            regex.VERBOSE | regex.REVERSE,
         )
         self.complement = regex.compile(rf"\s+(?:{alternation(lex['offices']['complements'])})\s+")
         sectors = "|".join(
