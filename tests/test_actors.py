@@ -17,6 +17,7 @@ from communique import Actor, ActorKind, Identifier, parse
 from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_merging import _occurrences
+from communique.parser.actor_names import _BREAK
 from communique.parser.actor_vocabulary import NAME_END, NAME_START, vocabulary
 from communique.parser.actors import (
     ActorDictionaryError,
@@ -493,3 +494,14 @@ def test_backward_title_search_finds_what_a_forward_search_finds(left: str) -> N
     assert back is not None  # the title words may be none, but the pattern always matches
     assert ahead is not None
     assert back.group("title") == ahead.group("title")
+
+
+_CLAUSE_PIECES = ["a", "B", ".", ",", " ", "\n", "“", "(", "U.S.", "-"]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=20))
+def test_clause_breaks_start_only_after_a_space_or_a_mark(pieces: list[str]) -> None:
+    """The lookbehind of the clause-break scan drops no break the plain scan finds."""
+    plain = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+    left = "".join(pieces)
+    assert [m.span() for m in _BREAK.finditer(left)] == [m.span() for m in plain.finditer(left)]

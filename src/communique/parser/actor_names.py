@@ -21,7 +21,12 @@ __all__ = ["classify_run"]
 Words = list[tuple[int, int]]  # (start, end) of each word of a run
 
 _WORD = regex.compile(r"\S+")
-_BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+#: a clause break: a word up to its last mark (or a line break), then spaces. A match only
+#: starts after a space, a mark or at the start (inside a word, a scan that failed at the
+#: word's start fails again); the lookbehind says so before the word is read.
+_BREAK = regex.compile(
+    r"""(?<![^\s.!?;:,()\[\]"“”])(?P<word>\S*)(?P<mark>[.!?;:,()\[\]"“”\n])\s*"""
+)
 _MARK = regex.compile(r"[.!?;:,()\[\]\"“”\n]")
 _APPOSITION = regex.compile(
     r"""^,\s+(?:who\s+(?:is|was)\s+(?:then\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?
