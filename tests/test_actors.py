@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique import Actor, ActorKind, Identifier, parse
 from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_merging import _occurrences
-from communique.parser.actor_names import _BREAK
+from communique.parser.actor_names import _BREAK, _clause_before
 from communique.parser.actor_vocabulary import NAME_END, NAME_START, vocabulary
 from communique.parser.actors import (
     ActorDictionaryError,
@@ -505,3 +505,30 @@ def test_clause_breaks_start_only_after_a_space_or_a_mark(pieces: list[str]) -> 
     plain = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
     left = "".join(pieces)
     assert [m.span() for m in _BREAK.finditer(left)] == [m.span() for m in plain.finditer(left)]
+
+
+def _clause_by_full_scan(text: str) -> str:
+    """The clause before the end of ``text``, by scanning the whole 90-character window."""
+    v = vocabulary(Lexicon.packaged())
+    left, cut = text[-90:], 0
+    for m in regex.finditer(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*", left):
+        word = m.group("word") + m.group("mark")
+        if m.group("mark") == "." and (
+            word in v.office_heads
+            or regex.fullmatch(r"(?:\p{Lu}\.)+", word)
+            or word in v.honorifics
+        ):
+            continue
+        cut = m.end()
+    return left[cut:]
+
+
+_CLAUSE_WORDS = ["the", "Gov.", "U.S.", "Mr.", "said", "talks.", "(AP)", "a,b", "x\n", "\n", "  "]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_WORDS), max_size=40).map(" ".join))
+@example("Mr. \n Mr. U.S. U.S. Gov. U.S. the")  # the tail starts inside "Gov."
+def test_the_clause_before_a_name_is_found_from_its_tail(text: str) -> None:
+    """Scanning the tail of the window first finds the clause a scan of it all finds."""
+    v = vocabulary(Lexicon.packaged())
+    assert _clause_before(v, text, len(text)) == _clause_by_full_scan(text)
