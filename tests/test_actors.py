@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique import Actor, ActorKind, Identifier, parse
 from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_merging import _occurrences
-from communique.parser.actor_vocabulary import NAME_END, NAME_START
+from communique.parser.actor_names import _BREAK, _clause_before
+from communique.parser.actor_vocabulary import NAME_END, NAME_START, vocabulary
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
@@ -466,3 +467,68 @@ def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], t
     pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")
     expected = [m.span() for m in pattern.finditer(text, 1, len(text))] if names else []
     assert expected == _occurrences(text, 1, len(text), names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister spoke about the plan, said Lynch, after the meeting.",
+        "The minister spoke at length about the plan,\n\nsaid Lynch, after the meeting.",
+        "“We will go on,”\n\nsaid Lynch, after the meeting.",
+    ],
+)
+def test_a_lone_name_after_a_reporting_verb_is_a_person(text: str) -> None:
+    """'..., said Lynch,': also when the comma or quote ends the paragraph before."""
+    assert _actors(text)["Lynch"].kind is ActorKind.PERSON
+
+
+_TITLE_PIECES = ["a", "B", ".", " ", "\n", "\t", "-", "’", "É", ",", "9", "former ", "then "]
+
+
+@given(st.lists(st.sampled_from(_TITLE_PIECES), max_size=16).map("".join))
+def test_backward_title_search_finds_what_a_forward_search_finds(left: str) -> None:
+    """The title words before a name are searched backwards; a forward search agrees."""
+    backward = vocabulary(Lexicon.packaged()).title_left
+    forward = regex.compile(backward.pattern, backward.flags & ~regex.REVERSE)
+    back, ahead = backward.search(left), forward.search(left)
+    assert back is not None  # the title words may be none, but the pattern always matches
+    assert ahead is not None
+    assert back.group("title") == ahead.group("title")
+
+
+_CLAUSE_PIECES = ["a", "B", ".", ",", " ", "\n", "“", "(", "U.S.", "-"]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=20))
+def test_clause_breaks_start_only_after_a_space_or_a_mark(pieces: list[str]) -> None:
+    """The lookbehind of the clause-break scan drops no break the plain scan finds."""
+    plain = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+    left = "".join(pieces)
+    assert [m.span() for m in _BREAK.finditer(left)] == [m.span() for m in plain.finditer(left)]
+
+
+def _clause_by_full_scan(text: str) -> str:
+    """The clause before the end of ``text``, by scanning the whole 90-character window."""
+    v = vocabulary(Lexicon.packaged())
+    left, cut = text[-90:], 0
+    for m in regex.finditer(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*", left):
+        word = m.group("word") + m.group("mark")
+        if m.group("mark") == "." and (
+            word in v.office_heads
+            or regex.fullmatch(r"(?:\p{Lu}\.)+", word)
+            or word in v.honorifics
+        ):
+            continue
+        cut = m.end()
+    return left[cut:]
+
+
+_CLAUSE_WORDS = ["the", "Gov.", "U.S.", "Mr.", "said", "talks.", "(AP)", "a,b", "x\n", "\n", "  "]
+
+
+@given(st.lists(st.sampled_from(_CLAUSE_WORDS), max_size=40).map(" ".join))
+@example("Mr. \n Mr. U.S. U.S. Gov. U.S. the")  # the tail starts inside "Gov."
+def test_the_clause_before_a_name_is_found_from_its_tail(text: str) -> None:
+    """Scanning the tail of the window first finds the clause a scan of it all finds."""
+    v = vocabulary(Lexicon.packaged())
+    assert _clause_before(v, text, len(text)) == _clause_by_full_scan(text)

@@ -269,13 +269,7 @@ def _find_names(ctx: Context, block: Span) -> list[Candidate]:
 
     A block in title case ("Clinton Was Headed to ER") gives none: every word is a run.
     """
-    words = _LETTERS.findall(block.text)
-    capitalised = sum(1 for w in words if w[0].isupper())
-    if (
-        ctx.roles.get(block.start) in (Role.TITLE, Role.HEADING)
-        and _TITLE_CASE_WORDS <= len(words) <= _TITLE_CASE_MAX
-        and capitalised >= _TITLE_CASE_SHARE * len(words)
-    ):
+    if ctx.roles.get(block.start) in (Role.TITLE, Role.HEADING) and _in_title_case(block.text):
         return []
     found = []
     for m in ctx.vocab.run.finditer(ctx.text, block.start, block.end):
@@ -283,12 +277,20 @@ def _find_names(ctx: Context, block: Span) -> list[Candidate]:
     return found
 
 
+def _in_title_case(line: str) -> bool:
+    """Whether a title or heading is in title case: most of a few words capitalised."""
+    words = _LETTERS.findall(line)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    n = len(words)
+    return _TITLE_CASE_WORDS <= n <= _TITLE_CASE_MAX and capitalised >= _TITLE_CASE_SHARE * n
+
+
 def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
     """A single unknown name that reports speech is a person ("Lynch said")."""
     v = ctx.vocab
     found = []
-    for m in v.speaker.finditer(ctx.text, block.start, block.end):
-        group = "before" if m.group("before") else "after"
+    for m in _speaker_matches(v, ctx.text, block):
+        group = "after" if m.groupdict().get("after") else "before"
         word = m.group(group)
         if _not_a_speaker(v, ctx.text, m, group):
             continue
@@ -300,6 +302,17 @@ def _find_speakers(ctx: Context, block: Span) -> list[Candidate]:
         else:
             found.append(Candidate.of(ActorKind.PERSON, (start, end), word))
     return found
+
+
+def _speaker_matches(v: Vocabulary, text: str, block: Span) -> list[regex.Match[str]]:
+    """The matches of the speaker pattern in a block, as one scan with a lookbehind finds them.
+
+    The scan matches "said Lynch" from the comma or quote before it; a block that opens
+    with the verb has that comma before the block, which only ``speaker_behind`` sees.
+    """
+    first = v.speaker_behind.match(text, block.start, block.end)
+    start = block.start if first is None else first.end()
+    return [*([first] if first is not None else []), *v.speaker.finditer(text, start, block.end)]
 
 
 def _not_a_speaker(v: Vocabulary, text: str, m: regex.Match[str], group: str) -> bool:
@@ -314,7 +327,7 @@ def _not_a_speaker(v: Vocabulary, text: str, m: regex.Match[str], group: str) ->
         or word.endswith(("'s", "’s"))  # "Rubio's proposed credit": an owner
         or regex.sub(r"['’]\p{L}+$", "", word) in v.not_names  # "He'd said"
         or word.endswith("ing")
-        or (m.group("apposition") or "").strip() in v.places()
+        or (m.groupdict().get("apposition") or "").strip() in v.places()
         # "Flint, Mich., said", "the mayor of Dallas said": a place, not a person
         or v.complement_before.search(text, max(0, m.start(group) - 8), m.start(group))
     )

@@ -21,7 +21,17 @@ __all__ = ["classify_run"]
 Words = list[tuple[int, int]]  # (start, end) of each word of a run
 
 _WORD = regex.compile(r"\S+")
-_BREAK = regex.compile(r"(?P<word>\S*)(?P<mark>[.!?;:,()\[\]\"“”\n])\s*")
+#: a clause break: a word up to its last mark (or a line break), then spaces. A match only
+#: starts after a space, a mark or at the start (inside a word, a scan that failed at the
+#: word's start fails again); the lookbehind says so before the word is read.
+_BREAK = regex.compile(
+    r"""(?<![^\s.!?;:,()\[\]"“”])(?P<word>\S*)(?P<mark>[.!?;:,()\[\]"“”\n])\s*"""
+)
+#: the start of a word: no break runs from a space into the word after it, so a scan for
+#: breaks that starts there finds the breaks a scan from further left finds after it
+_WORD_START = regex.compile(r"(?<=\s)\S")
+#: how far before a name the search for its clause break starts (a clause is often shorter)
+_TAIL = 32
 _MARK = regex.compile(r"[.!?;:,()\[\]\"“”\n]")
 _APPOSITION = regex.compile(
     r"""^,\s+(?:who\s+(?:is|was)\s+(?:then\s+|now\s+)?)?(?:the\s+|a\s+|an\s+)?
@@ -292,15 +302,29 @@ def _clause_before(v: Vocabulary, text: str, position: int) -> str:
     left = text[max(0, position - 90) : position]
     if _MARK.search(left) is None:
         return left  # no break; _BREAK would try every start, each to the window's end
-    cut = 0
-    for m in _BREAK.finditer(left):
+    # the breaks are found from the left, but only the last one counts: the tail is scanned
+    # first, from the start of a word
+    fresh = _WORD_START.search(left, max(0, len(left) - _TAIL))
+    cut = _last_break(v, left, fresh.start()) if fresh is not None else None
+    if cut is None:
+        cut = _last_break(v, left, 0)
+    return left[cut or 0 :]
+
+
+def _last_break(v: Vocabulary, left: str, start: int) -> int | None:
+    """Where the last clause break of ``left`` from ``start`` ends, if it has one.
+
+    The full stop of an office ("Gov."), an initial or an honorific breaks nothing.
+    """
+    cut = None
+    for m in _BREAK.finditer(left, start):
         word = m.group("word") + m.group("mark")
         if m.group("mark") == "." and (
             word in v.office_heads or INITIALISM.fullmatch(word) or word in v.honorifics
         ):
             continue
         cut = m.end()
-    return left[cut:]
+    return cut
 
 
 def _without_nationality(v: Vocabulary, words: Sequence[str]) -> list[str]:

@@ -228,13 +228,19 @@ class Vocabulary:
         # "Lynch", "McCain", "O’Neill", "Abu-Ghaith"; written so that no two runs compete
         # for the same letters (which made a long word quadratic).
         name = r"\p{Lu}(?:\p{Ll}*\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
-        #: a lone capitalised word right before or after a reporting verb: "Lynch said"
+        after = rf"(?:{verbs})\s+(?P<after>{name})(?=\s*[,.;])"
+        #: a lone capitalised word right before or after a reporting verb: "Lynch said",
+        #: '"...", said Lynch,'. The second form matches from its comma or quote: the engine
+        #: then looks for one of those first instead of testing a lookbehind at every
+        #: character (see ``speaker_behind`` for a block that opens with the verb).
         self.speaker = regex.compile(
-            rf"""(?:(?<=[,”"]\s+)(?:{verbs})\s+(?P<after>{name})(?=\s*[,.;])
+            rf"""(?:[,”"]\s+{after}
             |{b}(?P<before>{name})(?:,(?P<apposition>(?:\s+[\p{{L}}\d.'’-]+){{1,6}}),)?
             \s+(?:(?:{alternation(lex["speakers"]["between"])}|\p{{Ll}}+ly)\s+)?(?:{verbs}){e})""",
             regex.VERBOSE,
         )
+        #: "said Lynch," at the start of a block whose comma or quote ends the block before
+        self.speaker_behind = regex.compile(rf"(?<=[,”\"]\s+){after}")
         articles = alternation(lex["speakers"]["articles"])
         self.article_before = regex.compile(rf"(?<![\p{{L}}])(?P<article>{articles})[ \t\xa0]+$")
         self.courtesy_before = regex.compile(
@@ -254,11 +260,13 @@ class Vocabulary:
             rf"(?:(?<![\p{{L}}])(?:{alternation(places['locating'])})\s+(?:the\s+)?"
             rf"|(?<=\p{{Ll}}\s)\p{{Lu}}[\p{{L}}.]+,\s+)$"
         )
-        #: the words of a title that may stand before a name, at the end of the text
+        #: the words of a title that may stand before a name, at the end of the text; searched
+        #: backwards from the end (REVERSE), which finds the same words as a forward search
+        #: without trying the pattern at every character of the text first
         self.title_left = regex.compile(
             rf"""(?P<title>(?:(?:{alternation(lex["offices"]["prefixes"])})\s+)?
                 (?:(?:\p{{Lu}}[\p{{L}}.'’-]*|\p{{Ll}}+)\s+){{0,7}})$""",
-            regex.VERBOSE,
+            regex.VERBOSE | regex.REVERSE,
         )
         self.complement = regex.compile(rf"\s+(?:{alternation(lex['offices']['complements'])})\s+")
         sectors = "|".join(
