@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique import Lexicon, LexiconError
@@ -123,12 +123,13 @@ def test_overlaying_the_same_words_twice_changes_nothing(words: list[str]) -> No
 
 
 def _flat(phrases: list[str]) -> str:
-    """The plain longest-first alternation that ``alternation`` must match exactly."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    """The plain longest-first alternation that ``alternation`` must match exactly (a run
+    of whitespace in a phrase is one run of whitespace)."""
+    ordered = sorted({regex.sub(r"\s+", " ", p) for p in phrases}, key=lambda p: (-len(p), p))
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-_PHRASE = st.text(alphabet="abc .-", min_size=1, max_size=6)
+_PHRASE = st.text(alphabet="abcA .-\t", min_size=1, max_size=6)
 
 
 @given(
@@ -136,6 +137,8 @@ _PHRASE = st.text(alphabet="abc .-", min_size=1, max_size=6)
     text=st.text(alphabet="abcABC .-\n", max_size=40),
     ignore_case=st.booleans(),
 )
+@example(phrases=[" ", "  a"], text="  a", ignore_case=False)  # runs of spaces
+@example(phrases=["A", "AA", "ac"], text="AC", ignore_case=True)  # letters in two cases
 def test_alternation_matches_what_a_flat_longest_first_list_matches(
     phrases: list[str], text: str, ignore_case: bool
 ) -> None:

@@ -222,24 +222,42 @@ def derived(build: Callable[[Lexicon], T]) -> Callable[[Lexicon], T]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of vocabulary phrases: longest first, a space matching any run
-    of whitespace, every other character literal.
+    """A regex alternation of vocabulary phrases: longest first, a run of whitespace in a
+    phrase matching any run of whitespace, every other character literal.
 
     The phrases are folded into a prefix tree ("attack|attacks|attacked" becomes
     ``attack(?:ed|s)?``), which the regex engine scans several times faster than a flat
     list of hundreds of words; at every branch the longer continuation is tried first, so
-    what matches is what the flat longest-first list would match.
+    what matches is what the flat longest-first list would match. Where two branches
+    could match the same letter (phrases that differ only in case, read case-blind) the
+    tree could choose otherwise, and the flat list is returned instead.
     """
+    # a run of whitespace is one "\s+": two in a row would let the first take all of it
+    # and the branch after it fail where the flat list backtracks
+    normal = {_WHITESPACE.sub(" ", str(p)) for p in phrases}
     root: _Trie = {}
-    for phrase in {str(p) for p in phrases}:
+    for phrase in normal:
         node = root
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
+    if _case_blind_twins(root):
+        ordered = sorted(normal, key=lambda p: (-len(p), p))
+        return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return "|".join(_branches(root)[0])
 
 
 _Trie = dict[str, "_Trie"]
+_WHITESPACE = regex.compile(r"\s+")
+
+
+def _case_blind_twins(node: _Trie) -> bool:
+    """Whether two branches of one node, anywhere in the tree, start with one letter in
+    two cases ("A" and "a")."""
+    keys = [char.casefold() for char in node if char]
+    return len(keys) != len(set(keys)) or any(
+        _case_blind_twins(child) for char, child in node.items() if char
+    )
 
 
 def left_edge(phrases: Iterable[str]) -> str:
