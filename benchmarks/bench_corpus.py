@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import regex
+from bench_parse import word_scan  # the same yardstick as the parse benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -98,19 +98,6 @@ def child(args: list[str], stdin: Path | None = None) -> tuple[float, float, int
     return time.perf_counter() - start, usage.ru_maxrss / 1024, process.returncode, cpu
 
 
-def word_scan(sources: list[str]) -> float:
-    """The yardstick: one ``regex.finditer(r"\\w+")`` pass over the texts, best of three."""
-    words = regex.compile(r"\w+")
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for text in sources:
-            for _ in words.finditer(text):
-                pass
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 def _timed_chunk(chunk: list[Any]) -> tuple[int, float]:
     """Parse one chunk in a worker; return the worker's pid and the CPU seconds it took."""
     from communique import runner
@@ -150,7 +137,7 @@ def speedup(folder: Path, sources: list[str], articles: int, repeat: int) -> boo
     write_records(records, chosen)
     size = records.stat().st_size / 2**20
     print(f"speed-up: {articles} articles ({size:.1f} MB of records)")
-    scan = word_scan(chosen)
+    scan = word_scan(chosen, 3)
     timings: dict[int, float] = {}
     for _ in range(repeat):  # interleaved, best of each: a busy machine slows both alike
         for jobs in (1, 2):

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import communique
-from communique.exporters import json_line
 from communique.exporters.plover import plover_records
+from communique.serialize import json_line
 
 USAGE = "usage: python examples/plover_export.py ARTICLE.txt|DATASET.jsonl ..."
 

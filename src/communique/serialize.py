@@ -174,9 +174,14 @@ def loads(text: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     return from_dict(read_json(text, limits), limits=limits)
 
 
+def json_line(value: object) -> str:
+    """One compact JSON Lines line (UTF-8 text, non-ASCII kept), with its newline."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def dumps_line(document: Document) -> str:
     """One JSON Lines line for ``document`` (compact, with its newline)."""
-    return json.dumps(to_dict(document), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_line(to_dict(document))
 
 
 def write_jsonl(documents: Iterable[Document], stream: IO[str]) -> int:

@@ -42,15 +42,10 @@ def record_iri(document_id: str, record_id: str) -> str:
     return f"{document_iri(document_id)}#{quote(record_id, safe='')}"
 
 
-def json_line(value: object) -> str:
-    """One compact JSON Lines line (UTF-8 text, non-ASCII kept), with its newline."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def write_json_lines(records: Iterable[object], stream: IO[str]) -> int:
     """Write each record as one JSON Lines line; return how many were written."""
+    from communique.serialize import json_line
+
     count = 0
     for record in records:
         stream.write(json_line(record))
