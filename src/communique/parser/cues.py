@@ -12,6 +12,7 @@ import regex
 from communique.lexicon import Lexicon, alternation, derived
 from communique.model import ActorKind, EventType, Span
 from communique.parser.actor_table import ActorTable
+from communique.parser.anchored import AnchoredScan
 from communique.parser.titles import title_words
 
 UNNAMED = "\x00unnamed"
@@ -63,7 +64,7 @@ class Vocabulary:
     """What the statement finder reads with, derived from one Lexicon."""
 
     cue_pattern: regex.Pattern[str]
-    cue_scan: regex.Pattern[str]
+    cue_scan: AnchoredScan
     acts: dict[str, EventType | None]
     clausal: frozenset[str]
     according: frozenset[str]
@@ -160,13 +161,12 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     dates = lexicon["dates"]
     days = alternation([*dates["weekdays"], *lex["time"]["words"]])
     cue = rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])"
-    bound = r"\b" if all(_WORD_START.match(form) for form in forms) else ""
     parts = alternation(dates["day_parts"]["words"])
     possessives = [*g["person_possessives"], *g["group_possessives"]]
     governing = _either([*g["object_prepositions"], *g["place_prepositions"]])
     return Vocabulary(
         cue_pattern=regex.compile(cue, regex.VERSION1),
-        cue_scan=regex.compile(rf"{bound}{cue}", regex.VERSION1),
+        cue_scan=AnchoredScan(regex.compile(cue, regex.VERSION1), forms),
         acts=acts,
         clausal=frozenset(clausal),
         according=frozenset(f.casefold() for f in lex["prepositional"]["according"]),
@@ -344,20 +344,11 @@ def kind(actors: ActorTable, ident: str) -> ActorKind | None:
     return actor.kind if actor else None
 
 
-#: A word character that is neither a letter nor a number ("_", a combining mark).
-_ODD_WORD_CHARACTER = regex.compile(r"[\w--[\p{L}\p{N}]]", regex.VERSION1)
-_WORD_START = regex.compile(r"\w")
-
-
 def find_cues(sentence: Sentence, words: Vocabulary) -> list[Cue]:
     """The reporting cues of a sentence, outside its quotations, that are not nouns."""
     out = []
     start, end = sentence.span.start, sentence.span.end
-    # cue_scan leads with "\b", which lets the engine skip the inside of words; it finds
-    # what cue_pattern finds unless a cue follows an odd word character
-    odd = _ODD_WORD_CHARACTER.search(sentence.text, max(0, start - 1), end) is not None
-    scan = words.cue_pattern if odd else words.cue_scan
-    for m in scan.finditer(sentence.text, start, end):
+    for m in words.cue_scan.finditer(sentence.text, start, end):
         if any(q.start < m.start() and m.end() <= q.end for q in sentence.quotes):
             continue  # a cue inside a quotation is part of what was said
         if words.determiner_before.search(sentence.text, max(0, m.start() - 12), m.start()):

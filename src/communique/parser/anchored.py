@@ -1,0 +1,149 @@
+"""Scans for lexicon phrases that try their pattern only where one of the phrases may start.
+
+A lexicon pattern ("any country name", "any reporting verb") is an alternation of hundreds
+of phrases, and the regex engine tries it at every word of a text. :func:`word_index` lists,
+once per text, where its words start, by their first three characters case-folded (the
+*key*); an :class:`AnchoredScan` knows the keys its phrases have and runs its pattern only
+at the words that share one. It finds exactly what ``pattern.finditer`` finds, provided
+every match of the pattern starts with one of the phrases it was given, and not right after
+a letter or a decimal digit: the pattern's own guard says so (``(?<![\\p{L}\\p{N}])``,
+``\\b(?<![\\w-])``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Iterator
+
+import regex
+
+__all__ = ["AnchoredScan", "WordIndex", "word_index"]
+
+KEY = 3
+"""How many characters of a word (case-folded) its key holds."""
+
+#: where a word may start: a letter or digit not right after a letter or decimal digit
+_WORD_START = regex.compile(r"(?<![\p{L}\p{Nd}])(?=([\p{L}\p{N}].{0,2}))", regex.DOTALL)
+_SPACE = regex.compile(r"\s")
+_OPENS_WORD = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _key(chars: str) -> str:
+    return chars[:KEY].casefold()[:KEY]
+
+
+class WordIndex:
+    """Where the words of one text start, by key (see :func:`word_index`)."""
+
+    __slots__ = ("_by_prefix", "starts")
+
+    def __init__(self, text: str) -> None:
+        starts: dict[str, list[int]] = {}
+        for m in _WORD_START.finditer(text):
+            key = m[1].casefold()[:KEY]
+            at = starts.get(key)
+            if at is None:
+                starts[key] = [m.start()]
+            else:
+                at.append(m.start())
+        #: the start offsets of the words, ascending, by key
+        self.starts = starts
+        self._by_prefix: dict[str, list[str]] | None = None
+
+    def keys_starting(self, prefix: str) -> list[str]:
+        """The keys of the text that start with ``prefix`` (shorter than a key)."""
+        if self._by_prefix is None:
+            by_prefix: dict[str, list[str]] = {}
+            for key in self.starts:
+                for n in range(1, min(len(key), KEY - 1) + 1):
+                    by_prefix.setdefault(key[:n], []).append(key)
+            self._by_prefix = by_prefix
+        return self._by_prefix.get(prefix, [])
+
+
+@functools.lru_cache(maxsize=8)
+def word_index(text: str) -> WordIndex:
+    """The :class:`WordIndex` of ``text``, built once for the scans of one parse."""
+    return WordIndex(text)
+
+
+class AnchoredScan:
+    """A compiled pattern whose matches all open with one of ``phrases``, scanned fast.
+
+    ``finditer`` and ``search`` take the arguments of the pattern's own methods and
+    return what those return. When a phrase does not start with a letter or digit (a user
+    lexicon may add one), no word can anchor it and the scan is the pattern's own.
+    """
+
+    __slots__ = ("_full", "_last", "_short", "pattern")
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str]) -> None:
+        self.pattern = pattern
+        full: set[str] = set()
+        short: set[str] = set()
+        anchorable = True
+        for phrase in phrases:
+            if not _OPENS_WORD.match(phrase):
+                anchorable = False
+                break
+            space = _SPACE.search(phrase, 0, KEY)
+            key = _key(phrase[: space.start()] if space is not None else phrase)
+            (full if len(key) == KEY else short).add(key)
+        self._full: frozenset[str] | None = frozenset(full) if anchorable else None
+        self._short = tuple(sorted(short))
+        self._last: tuple[str, list[int]] = ("", [])
+
+    def starts(self, text: str) -> list[int] | None:
+        """The offsets of ``text`` where a match may start, ascending; None: anywhere."""
+        if self._full is None:
+            return None
+        last_text, last_starts = self._last
+        if last_text is text:
+            return last_starts
+        index = word_index(text)
+        lists = [index.starts[key] for key in self._full.intersection(index.starts)]
+        for prefix in self._short:
+            lists.extend(index.starts[key] for key in index.keys_starting(prefix))
+        found = sorted(at for starts in lists for at in starts) if len(lists) != 1 else lists[0]
+        self._last = (text, found)
+        return found
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(text, pos, endpos)`` finds."""
+        starts = self.starts(text)
+        if starts is None:
+            return self.pattern.finditer(text, pos, endpos)
+        end = len(text) if endpos is None else min(endpos, len(text))
+        return self._scan(text, starts, pos, end)
+
+    def _scan(
+        self, text: str, starts: list[int], pos: int, end: int
+    ) -> Iterator[regex.Match[str]]:
+        match = self.pattern.match
+        last = pos
+        for at in starts[bisect.bisect_left(starts, pos) : bisect.bisect_left(starts, end)]:
+            if at < last:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                yield m
+                last = m.end()
+
+    def search(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        """What ``pattern.search(text, pos, endpos)`` finds."""
+        return next(self.finditer(text, pos, endpos), None)
+
+    def finditer_in(self, text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(text[start:end])`` finds (offsets in the slice): the
+        slice's first character has nothing before it, its last nothing after."""
+        window = text[start:end]
+        starts = self.starts(text)
+        if starts is None:
+            return self.pattern.finditer(window)
+        inside = starts[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
+        return self._scan(window, [0, *(at - start for at in inside)], 0, len(window))

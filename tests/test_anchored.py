@@ -1,0 +1,76 @@
+"""Anchored scans find exactly what their patterns find, only faster."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from communique.lexicon import alternation
+from communique.parser.anchored import AnchoredScan, WordIndex
+
+#: the guards the parser's lexicon patterns open with
+GUARDS = (r"(?<![\p{L}\p{N}'’])", r"\b(?<![\w-])", r"\b")
+
+#: letters that case-fold to other letters or to two (ß, ẞ, ſ, K, İ), a mark, an
+#: underscore, a superscript digit: the corners of "where a word starts"
+_ALPHABET = "abAB sS-'’._\n²1ßẞſKİi\u0301"
+_PHRASE = st.text(alphabet="abAB s-.ß1", min_size=1, max_size=5).filter(
+    lambda p: regex.match(r"[\p{L}\p{N}]", p) is not None
+)
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=8),
+    text=st.text(alphabet=_ALPHABET, max_size=60),
+    guard=st.sampled_from(GUARDS),
+    ignore_case=st.booleans(),
+    bounds=st.tuples(st.integers(0, 70), st.integers(0, 70)),
+)
+@example(phrases=["ss"], text="aß", guard=GUARDS[0], ignore_case=True, bounds=(0, 9))
+@example(phrases=["ab"], text="²ab", guard=GUARDS[2], ignore_case=False, bounds=(0, 9))
+@example(phrases=["ab"], text="_ab", guard=GUARDS[0], ignore_case=False, bounds=(0, 9))
+@example(phrases=["a b"], text="a\n b", guard=GUARDS[1], ignore_case=False, bounds=(0, 9))
+def test_an_anchored_scan_finds_what_its_pattern_finds(
+    phrases: list[str],
+    text: str,
+    guard: str,
+    ignore_case: bool,
+    bounds: tuple[int, int],
+) -> None:
+    flags = regex.IGNORECASE | regex.VERSION1 if ignore_case else 0
+    pattern = regex.compile(rf"{guard}(?:{alternation(phrases)})(?![\p{{L}}\p{{N}}])", flags)
+    scan = AnchoredScan(pattern, phrases)
+    pos, endpos = bounds
+    assert _spans(scan.finditer(text, pos, endpos)) == _spans(pattern.finditer(text, pos, endpos))
+    assert _spans(scan.finditer(text)) == _spans(pattern.finditer(text))
+    first = scan.search(text, pos, endpos)
+    expected = pattern.search(text, pos, endpos)
+    assert (first and first.span()) == (expected and expected.span())
+    start, end = sorted(bounds)
+    assert _spans(scan.finditer_in(text, start, end)) == _spans(pattern.finditer(text[start:end]))
+
+
+def test_a_scan_tries_its_pattern_only_where_a_phrase_may_start() -> None:
+    scan = AnchoredScan(regex.compile(r"\b(?:Kenya|UN)\b"), ["Kenya", "UN"])
+    text = "Kenyan troops and the UN and unity in Kenya."
+    # "Ken" opens Kenyan and Kenya; "un" opens UN and unity (case-folded)
+    assert scan.starts(text) == [0, 22, 29, 38]
+    assert [m[0] for m in scan.finditer(text)] == ["UN", "Kenya"]
+
+
+def test_a_phrase_that_no_word_opens_leaves_the_scan_to_its_pattern() -> None:
+    pattern = regex.compile(r"(?:“Izvestia”|Pravda)")
+    scan = AnchoredScan(pattern, ["“Izvestia”", "Pravda"])
+    assert scan.starts("any text") is None
+    assert [m[0] for m in scan.finditer("in “Izvestia” and Pravda")] == ["“Izvestia”", "Pravda"]
+
+
+def test_the_word_index_keys_words_by_their_first_letters_case_folded() -> None:
+    index = WordIndex("Straße STRASSE x_y ²3")
+    assert index.starts == {"str": [0, 7], "x_y": [15], "y ²": [17], "²3": [19], "3": [20]}
+    assert index.keys_starting("st") == ["str"]
