@@ -33,6 +33,7 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 )
 @example(phrases=["ss"], text="aß", guard=GUARDS[0], ignore_case=True, bounds=(0, 9))
 @example(phrases=["ab"], text="²ab", guard=GUARDS[2], ignore_case=False, bounds=(0, 9))
+@example(phrases=["1"], text="²1", guard=GUARDS[2], ignore_case=False, bounds=(0, 9))
 @example(phrases=["ab"], text="_ab", guard=GUARDS[0], ignore_case=False, bounds=(0, 9))
 @example(phrases=["a b"], text="a\n b", guard=GUARDS[1], ignore_case=False, bounds=(0, 9))
 def test_an_anchored_scan_finds_what_its_pattern_finds(

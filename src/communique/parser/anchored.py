@@ -23,8 +23,10 @@ __all__ = ["AnchoredScan", "WordIndex", "word_index"]
 KEY = 3
 """How many characters of a word (case-folded) its key holds."""
 
-#: where a word may start: a letter or digit not right after a letter or decimal digit
-_WORD_START = regex.compile(r"(?<![\p{L}\p{Nd}])(?=([\p{L}\p{N}].{0,2}))", regex.DOTALL)
+#: a word: it starts with a letter or digit not right after a letter or decimal digit, and
+#: runs on over letters and decimal digits (no word starts inside it); a digit of another
+#: kind ("²") is a word of its own, as a word may start right after it
+_WORD = regex.compile(r"(?<![\p{L}\p{Nd}])(?:[\p{L}\p{Nd}]+|\p{N})")
 _SPACE = regex.compile(r"\s")
 _OPENS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
@@ -40,13 +42,14 @@ class WordIndex:
 
     def __init__(self, text: str) -> None:
         starts: dict[str, list[int]] = {}
-        for m in _WORD_START.finditer(text):
-            key = m[1].casefold()[:KEY]
+        for m in _WORD.finditer(text):
+            start = m.start()
+            key = text[start : start + KEY].casefold()[:KEY]
             at = starts.get(key)
             if at is None:
-                starts[key] = [m.start()]
+                starts[key] = [start]
             else:
-                at.append(m.start())
+                at.append(start)
         #: the start offsets of the words, ascending, by key
         self.starts = starts
         self._by_prefix: dict[str, list[str]] | None = None
