@@ -75,3 +75,9 @@ def test_the_word_index_keys_words_by_their_first_letters_case_folded() -> None:
     index = WordIndex("Straße STRASSE x_y ²3")
     assert index.starts == {"str": [0, 7], "x_y": [15], "y ²": [17], "²3": [19], "3": [20]}
     assert index.keys_starting("st") == ["str"]
+
+
+def test_a_scan_without_phrases_is_its_pattern_tried_everywhere() -> None:
+    scan = AnchoredScan(regex.compile(r"(?<![\p{L}\p{N}])said"), None)
+    assert scan.starts("he said") is None
+    assert [m.span() for m in scan.finditer("he said", 1)] == [(3, 7)]

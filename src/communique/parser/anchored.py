@@ -76,17 +76,18 @@ class AnchoredScan:
 
     ``finditer`` and ``search`` take the arguments of the pattern's own methods and
     return what those return. When a phrase does not start with a letter or digit (a user
-    lexicon may add one), no word can anchor it and the scan is the pattern's own.
+    lexicon may add one), no word can anchor it and the scan is the pattern's own; so it is
+    when ``phrases`` is None.
     """
 
     __slots__ = ("_full", "_last", "_short", "pattern")
 
-    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str]) -> None:
+    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str] | None) -> None:
         self.pattern = pattern
         full: set[str] = set()
         short: set[str] = set()
-        anchorable = True
-        for phrase in phrases:
+        anchorable = phrases is not None
+        for phrase in phrases or ():
             if not _OPENS_WORD.match(phrase):
                 anchorable = False
                 break
