@@ -21,7 +21,6 @@ from communique.parser.article import Role
 
 __all__ = ["FINDERS"]
 
-_WORD_STARTS = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
 _NEXT_WORDS = regex.compile(r"\s+(?P<words>(?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)")
 _QUOTED = regex.compile(r"""["“](?P<name>\p{Lu}[^"“”\n]{1,40}?)["”]""")
 _TRANSCRIPT_LABEL = regex.compile(
@@ -102,10 +101,13 @@ def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) ->
 
 
 def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
-    """Where country names occur as whole words (not "US$")."""
+    """Where country names occur as whole words (not "US$").
+
+    Only the word starts that open like a country name are tried (the others find none).
+    """
     index = v.country_index
     position = block.start
-    for m in _WORD_STARTS.finditer(text, block.start, block.end):
+    for m in v.country_starts.finditer(text, block.start, block.end):
         at = m.start()
         if at < position:
             continue
@@ -228,20 +230,24 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
     v = ctx.vocab
     text = ctx.text
     found = []
-    headed = v.group_head.search(text, block.start, block.end) is not None
-    for m in v.group.finditer(text, block.start, block.end) if headed else ():
+    # a group scan finds nothing where no head word is (the head check, a scan of the
+    # whole block, is asked only once a scan has found something)
+    groups = [*v.group.finditer(text, block.start, block.end)]
+    coordinated = [*v.coordinated.finditer(text, block.start, block.end)]
+    headed = bool(groups or coordinated) and _has(v.group_head, text, block)
+    for m in groups if headed else ():
         word = m.group("word")
         if v.group_roles[word] in v.acting_sectors and not v.acting.match(text, m.end()):
             continue  # "she told Tanzanian workers": civilians are actors when they act
         found.append(_group(v, m.span(), spaced(m.group("demonym")), word))
-    plural = v.plural_word.search(text, block.start, block.end) is not None
-    for m in v.plural_people.finditer(text, block.start, block.end) if plural else ():
+    plurals = [*v.plural_people.finditer(text, block.start, block.end)]
+    for m in plurals if plurals and _has(v.plural_word, text, block) else ():
         before = _WORD_BEFORE.search(text, max(block.start, m.start() - 30), m.start())
         if before is not None and before.group(1).casefold() in v.counted_after:
             continue  # "six Iraqis were detained": people counted, not a party
         code = v.plural_demonyms[spaced(m.group("plural"))]
         found.append(_state(v, m.span(), code, priority=4))
-    for m in v.coordinated.finditer(text, block.start, block.end) if headed else ():
+    for m in coordinated if headed else ():
         word = m.group("word")
         if v.group_roles.get(word) in v.acting_sectors and not v.acting.match(text, m.end()):
             continue
@@ -249,6 +255,11 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
             span = (m.start() if n == 0 else start, end)
             found.append(_group(v, span, spaced(text[start:end]), word))
     return found
+
+
+def _has(pattern: regex.Pattern[str], text: str, block: Span) -> bool:
+    """Whether ``pattern`` occurs in the block."""
+    return pattern.search(text, block.start, block.end) is not None
 
 
 def _group(v: Vocabulary, span: tuple[int, int], demonym: str, word: str) -> Candidate:
