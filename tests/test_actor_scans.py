@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from communique.lexicon import Lexicon
 from communique.model import Span
 from communique.parser.actor_finders import _country_names
+from communique.parser.actor_names import _office_in_clause, _title_before
 from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
@@ -133,3 +134,22 @@ def test_country_names_are_found_at_the_words_that_open_like_one(
     start, end = sorted(bounds)
     block = Span.of(text, min(start, len(text)), min(end, len(text)))
     assert [*_country_names(v, text, block)] == _country_names_at_every_word(v, text, block)
+
+
+_OFFICE_PIECES = [
+    *("President", "president", "PRESIDENT", "Gov.", "Lt.", "Dr.", "King", "taking", "ahead"),
+    *("Reuters", "Reuters.President", "x.minister", "U.S.", "Mr.", "former", "then", "the"),
+    *("said", "Russian", "Foreign", "Minister", "of", "to", "'s", "’s", "AP", "(AP)"),
+    *(" ", " ", "  ", "\n", ".", ",", ":", "“", "(", "-", "x", "É"),
+]
+
+
+@given(st.lists(st.sampled_from(_OFFICE_PIECES), max_size=40).map("".join))
+@example("Reuters.President ")  # the clause starts inside a title word
+@example("Presidentx.ministerPresident ")  # ... and its title word inside that word
+@example("Reuters’s ")  # a possessive of a media name
+def test_an_office_is_looked_for_in_the_clause_only_where_one_may_be(left: str) -> None:
+    """The quick test that no office stands before a name drops none that one finds."""
+    v = _vocabulary()
+    text = left + "Smith"
+    assert _title_before(v, text, len(left)) == _office_in_clause(v, text, len(left))
