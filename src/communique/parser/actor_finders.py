@@ -6,6 +6,7 @@ registered in :data:`FINDERS`; the stage keeps the longest non-overlapping candi
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 
@@ -101,14 +102,14 @@ def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) ->
 
 
 def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
-    """Where country names occur as whole words (not "US$").
-
-    Only the word starts that open like a country name are tried (the others find none).
-    """
+    """Where country names occur as whole words (not "US$")."""
     index = v.country_index
+    starts = _country_starts(v, text)
     position = block.start
-    for m in v.country_starts.finditer(text, block.start, block.end):
-        at = m.start()
+    for k in range(bisect.bisect_left(starts, block.start), len(starts)):
+        at = starts[k]
+        if at >= block.end:
+            break
         if at < position:
             continue
         for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
@@ -121,6 +122,19 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
                 yield at, end
                 position = end
                 break
+
+
+@functools.lru_cache(maxsize=4)  # asked for each block of a text
+def _country_starts(v: Vocabulary, text: str) -> list[int]:
+    """The word starts of ``text`` that open like a country name, letter for letter: only
+    the words that open like one case-folded are read (the others find none)."""
+    index = v.country_index
+    word_start = v.country_starts.pattern
+    starts = v.country_starts.starts(text)
+    if starts is None:  # a name no word opens: every word start is read
+        return [m.start() for m in word_start.finditer(text)]
+    opens = [at for at in starts if text[at : at + 3] in index or text[at : at + 2] in index]
+    return [at for at in opens if word_start.match(text, at)]
 
 
 def _find_organizations(ctx: Context, block: Span) -> list[Candidate]:
