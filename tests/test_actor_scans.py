@@ -12,6 +12,7 @@ from communique.lexicon import Lexicon
 from communique.model import Span
 from communique.parser.actor_finders import _country_names
 from communique.parser.actor_names import _office_in_clause, _title_before
+from communique.parser.actor_scans import LedScan, Openings
 from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
@@ -67,6 +68,7 @@ def _pieces() -> list[str]:
             *groups["modifiers"]["words"],
             *v.lexicon["actors"]["governments"]["words"],
             *(" ", "  ", "\n", ",", ", ", " and ", "'", "’", "-", "x", "é", "5", "$", "US$"),
+            "Top ",
         }
     )
 
@@ -81,21 +83,25 @@ def _spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int]]:
 @given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
 @example(text="Top US troops", bounds=(0, 99))
 @example(text="xFrench officials", bounds=(1, 99))
+@example(text="Hundreds of\nIraqis, the  French and US troops", bounds=(0, 99))
 def test_the_anchored_actor_scans_find_what_their_patterns_find(
     text: str, bounds: tuple[int, int]
 ) -> None:
     """Each anchored scan of the vocabulary is given every phrase its matches open with
-    (but ``country_starts``, the word starts where a country name may open)."""
+    (but ``country_starts``, the word starts where a country name may open), and each
+    scan led by a demonym finds what its pattern finds."""
     start, end = sorted(bounds)
     scans = [
         scan
         for name, scan in vars(_vocabulary()).items()
         if isinstance(scan, AnchoredScan) and name != "country_starts"
     ]
-    assert len(scans) == 9
-    for scan in scans:
+    led = [scan for scan in vars(_vocabulary()).values() if isinstance(scan, LedScan)]
+    assert (len(scans), len(led)) == (4, 5)
+    for scan in [*scans, *led]:
         expected = _spans(scan.pattern.finditer(text, start, end))
         assert _spans(scan.finditer(text, start, end)) == expected
+    for scan in scans:
         window = _spans(scan.pattern.finditer(text[start:end]))
         assert _spans(scan.finditer_in(text, start, end)) == window
 
@@ -153,3 +159,28 @@ def test_an_office_is_looked_for_in_the_clause_only_where_one_may_be(left: str) 
     v = _vocabulary()
     text = left + "Smith"
     assert _title_before(v, text, len(left)) == _office_in_clause(v, text, len(left))
+
+
+_LEAD = st.text(alphabet="abAB .-", min_size=0, max_size=5)
+
+
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=6),
+    modifiers=st.lists(_LEAD, max_size=4),
+    text=st.text(alphabet="abAB .-\n\t", max_size=50),
+    bounds=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+@example(phrases=["b"], modifiers=["a a"], text="a \n a\t b", bounds=(0, 60))
+@example(phrases=["b"], modifiers=["a "], text="a  b a b", bounds=(0, 60))
+@example(phrases=["b"], modifiers=[""], text="a  b", bounds=(0, 60))
+def test_a_led_scan_finds_what_its_pattern_finds(
+    phrases: list[str], modifiers: list[str], text: str, bounds: tuple[int, int]
+) -> None:
+    """A scan tried only at its phrases and the modifiers right before them finds what
+    its pattern finds, whatever the phrases and modifiers."""
+    alternation = cased_alternation(phrases)
+    lead = f"(?:(?:{cased_alternation(modifiers)})\\s+)?" if modifiers else ""
+    pattern = regex.compile(rf"{NAME_START}{lead}(?:{alternation})(?:\s+[ab])?{NAME_END}")
+    scan = LedScan(pattern, Openings(alternation, phrases), modifiers)
+    start, end = sorted(bounds)
+    assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))

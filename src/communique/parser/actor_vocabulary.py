@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
+from communique.parser.actor_scans import LedScan, Openings
 from communique.parser.anchored import AnchoredScan
 from communique.parser.titles import title_words
 
@@ -237,20 +238,25 @@ class Vocabulary:
         self.media_word = regex.compile(
             rf"(?:{b}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(self.media_words)})\s+)?$"
         )
-        self.armed_forces = _anchored(
-            rf"""{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}
+        demonym_openings = Openings(demonyms, self.demonyms)
+        self.armed_forces = LedScan(
+            regex.compile(
+                rf"""{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}
                 (?!\s+(?:{alternation(lex["forces"]["compounds"])}){e})""",
-            self.demonyms,
-            regex.VERBOSE,
+                regex.VERBOSE,
+            ),
+            demonym_openings,
         )
         self.police_force = regex.compile(
             rf"""{b}(?P<place>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?)[ \t]+
                 (?P<word>{alternation(self.police)}){e}""",
             regex.VERBOSE,
         )
-        self.government = _anchored(
-            rf"{b}(?P<demonym>{demonyms})\s+(?:{alternation(lex['governments']['words'])}){e}",
-            self.demonyms,
+        self.government = LedScan(
+            regex.compile(
+                rf"{b}(?P<demonym>{demonyms})\s+(?:{alternation(lex['governments']['words'])}){e}"
+            ),
+            demonym_openings,
         )
         groups = lex["groups"]
         self.group_roles: dict[str, str] = dict(groups["roles"])
@@ -262,15 +268,21 @@ class Vocabulary:
         modifiers = groups["modifiers"]["words"]
         modifier = rf"(?:(?P<modifier>{cased_alternation(modifiers)})\s+)?"
         #: "Ugandan rebels", "Top Israeli officials": a group named by nationality and role
-        self.group = _anchored(
-            rf"{b}{modifier}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.group_roles)}){e}",
-            [*modifiers, *self.demonyms],
+        self.group = LedScan(
+            regex.compile(
+                rf"{b}{modifier}(?P<demonym>{demonyms})\s+"
+                rf"(?P<word>{alternation(self.group_roles)}){e}"
+            ),
+            demonym_openings,
+            modifiers,
         )
         #: a capitalised word with a plural ending: without one, no people is named
         self.plural_word = regex.compile(rf"\p{{Lu}}\p{{L}}*(?:{alternation(endings)})s{e}")
-        self.plural_people = _anchored(
-            rf"{b}{modifier}(?P<plural>{alternation(self.plural_demonyms)}){e}",
-            [*modifiers, *self.plural_demonyms],
+        plurals = cased_alternation(self.plural_demonyms)
+        self.plural_people = LedScan(
+            regex.compile(rf"{b}{modifier}(?P<plural>{plurals}){e}"),
+            Openings(plurals, self.plural_demonyms),
+            modifiers,
         )
         self.counted_after = frozenset(groups["plurals"]["counted_after"])
         acting = groups["acting"]
@@ -286,12 +298,15 @@ class Vocabulary:
         #: scans, long alternations of demonyms, are skipped on most paragraphs)
         self.group_head = regex.compile(rf"\s(?:{alternation(heads)}){e}")
         #: "French and Egyptian warships": the demonyms before the last of a coordination
-        self.coordinated = _anchored(
-            rf"""{b}{modifier}(?P<demonym>{demonyms})
+        self.coordinated = LedScan(
+            regex.compile(
+                rf"""{b}{modifier}(?P<demonym>{demonyms})
                 (?:\s*,\s*(?P<demonym>{demonyms}))*,?\s+and\s+(?P<last>{demonyms})
                 \s+(?P<word>{alternation(heads)}){e}""",
-            [*modifiers, *self.demonyms],
-            regex.VERBOSE,
+                regex.VERBOSE,
+            ),
+            demonym_openings,
+            modifiers,
         )
         igo = [a for a, v in self.organizations.items() if v[1] in self.intergovernmental]
         self.nationality = _anchored(
