@@ -98,9 +98,10 @@ def test_the_anchored_actor_scans_find_what_their_patterns_find(
     ]
     led = [scan for scan in vars(_vocabulary()).values() if isinstance(scan, LedScan)]
     assert (len(scans), len(led)) == (4, 5)
-    for scan in [*scans, *led]:
-        expected = _spans(scan.pattern.finditer(text, start, end))
-        assert _spans(scan.finditer(text, start, end)) == expected
+    every: list[AnchoredScan | LedScan] = [*scans, *led]
+    for each in every:
+        expected = _spans(each.pattern.finditer(text, start, end))
+        assert _spans(each.finditer(text, start, end)) == expected
     for scan in scans:
         window = _spans(scan.pattern.finditer(text[start:end]))
         assert _spans(scan.finditer_in(text, start, end)) == window
