@@ -57,7 +57,7 @@ _WORD_BEFORE = regex.compile(r"(?P<w>\p{Lu}[\p{L}.]+)\s+$")
 
 def classify_run(v: Vocabulary, text: str, start: int, end: int) -> list[Candidate]:
     """The people and organizations that the capitalised run ``text[start:end]`` names."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
     tokens = [text[a:b] for a, b in words]
     if len(tokens) > 1 and tokens[0].casefold() in v.verbs and text[end : end + 1] in (":", ","):
         words, tokens = words[1:], tokens[1:]  # "Said Ellis: ...": a cue before its source
