@@ -6,6 +6,7 @@ registered in :data:`FINDERS`; the stage keeps the longest non-overlapping candi
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 
@@ -21,7 +22,6 @@ from communique.parser.article import Role
 
 __all__ = ["FINDERS"]
 
-_WORD_STARTS = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
 _NEXT_WORDS = regex.compile(r"\s+(?P<words>(?:[\p{L}.-]+\s+){0,2}[\p{L}.-]+)")
 _QUOTED = regex.compile(r"""["“](?P<name>\p{Lu}[^"“”\n]{1,40}?)["”]""")
 _TRANSCRIPT_LABEL = regex.compile(
@@ -104,9 +104,12 @@ def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) ->
 def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
     """Where country names occur as whole words (not "US$")."""
     index = v.country_index
+    starts = _country_starts(v, text)
     position = block.start
-    for m in _WORD_STARTS.finditer(text, block.start, block.end):
-        at = m.start()
+    for k in range(bisect.bisect_left(starts, block.start), len(starts)):
+        at = starts[k]
+        if at >= block.end:
+            break
         if at < position:
             continue
         for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
@@ -119,6 +122,19 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
                 yield at, end
                 position = end
                 break
+
+
+@functools.lru_cache(maxsize=4)  # asked for each block of a text
+def _country_starts(v: Vocabulary, text: str) -> list[int]:
+    """The word starts of ``text`` that open like a country name, letter for letter: only
+    the words that open like one case-folded are read (the others find none)."""
+    index = v.country_index
+    word_start = v.country_starts.pattern
+    starts = v.country_starts.starts(text)
+    if starts is None:  # a name no word opens: every word start is read
+        return [m.start() for m in word_start.finditer(text)]
+    opens = [at for at in starts if text[at : at + 3] in index or text[at : at + 2] in index]
+    return [at for at in opens if word_start.match(text, at)]
 
 
 def _find_organizations(ctx: Context, block: Span) -> list[Candidate]:
@@ -228,20 +244,24 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
     v = ctx.vocab
     text = ctx.text
     found = []
-    headed = v.group_head.search(text, block.start, block.end) is not None
-    for m in v.group.finditer(text, block.start, block.end) if headed else ():
+    # a group scan finds nothing where no head word is (the head check, a scan of the
+    # whole block, is asked only once a scan has found something)
+    groups = [*v.group.finditer(text, block.start, block.end)]
+    coordinated = [*v.coordinated.finditer(text, block.start, block.end)]
+    headed = bool(groups or coordinated) and _has(v.group_head, text, block)
+    for m in groups if headed else ():
         word = m.group("word")
         if v.group_roles[word] in v.acting_sectors and not v.acting.match(text, m.end()):
             continue  # "she told Tanzanian workers": civilians are actors when they act
         found.append(_group(v, m.span(), spaced(m.group("demonym")), word))
-    plural = v.plural_word.search(text, block.start, block.end) is not None
-    for m in v.plural_people.finditer(text, block.start, block.end) if plural else ():
+    plurals = [*v.plural_people.finditer(text, block.start, block.end)]
+    for m in plurals if plurals and _has(v.plural_word, text, block) else ():
         before = _WORD_BEFORE.search(text, max(block.start, m.start() - 30), m.start())
         if before is not None and before.group(1).casefold() in v.counted_after:
             continue  # "six Iraqis were detained": people counted, not a party
         code = v.plural_demonyms[spaced(m.group("plural"))]
         found.append(_state(v, m.span(), code, priority=4))
-    for m in v.coordinated.finditer(text, block.start, block.end) if headed else ():
+    for m in coordinated if headed else ():
         word = m.group("word")
         if v.group_roles.get(word) in v.acting_sectors and not v.acting.match(text, m.end()):
             continue
@@ -249,6 +269,11 @@ def _find_groups(ctx: Context, block: Span) -> list[Candidate]:
             span = (m.start() if n == 0 else start, end)
             found.append(_group(v, span, spaced(text[start:end]), word))
     return found
+
+
+def _has(pattern: regex.Pattern[str], text: str, block: Span) -> bool:
+    """Whether ``pattern`` occurs in the block."""
+    return pattern.search(text, block.start, block.end) is not None
 
 
 def _group(v: Vocabulary, span: tuple[int, int], demonym: str, word: str) -> Candidate:

@@ -435,9 +435,8 @@ def with_nearby_countries(
                 person.country = filed_from
                 continue
             position = min(m.start for m in person.mentions)
-            window = text[max(0, position - _NEARBY_WINDOW) : position]
             last = None
-            for m in v.nationality.finditer(window):
+            for m in v.nationality.finditer_in(text, max(0, position - _NEARBY_WINDOW), position):
                 last = m
             person.country = v.code_of(spaced(last.group(0))) if last else None
     return clusters

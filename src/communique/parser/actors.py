@@ -7,7 +7,8 @@ full name, spelling variants of one name (edit distance), a capital with its sta
 :func:`load_actor_dictionary` reads a user dictionary that is consulted before the rules.
 
 The stage is in rooms of one job each: the vocabulary a Lexicon gives
-(:mod:`~communique.parser.actor_vocabulary`), what a rule proposes
+(:mod:`~communique.parser.actor_vocabulary`, its demonym-led scans in
+:mod:`~communique.parser.actor_scans`), what a rule proposes
 (:mod:`~communique.parser.actor_candidates`), the rules
 (:mod:`~communique.parser.actor_finders`, :mod:`~communique.parser.actor_names`), and the
 merging (:mod:`~communique.parser.actor_merging`).

@@ -1,0 +1,121 @@
+"""Scans of the actor patterns that open with a demonym, maybe after a modifier.
+
+"Ugandan rebels", "Top Israeli officials", "the Palestinians": five patterns open with
+one of a few hundred demonyms, some after a modifier ("the", "Top") and whitespace. An
+:class:`Openings` finds, once per text, where a demonym stands; a :class:`LedScan` tries
+its pattern only there and at the modifiers right before one, instead of at every word
+that opens like a demonym or a modifier ("the" is one).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from communique.parser.anchored import AnchoredScan
+
+__all__ = ["LedScan", "Openings"]
+
+#: the run of whitespace that ends where it is matched (backwards) from
+_SPACE_BEFORE = regex.compile(r"\s+", regex.REVERSE)
+_SPACES = regex.compile(r"\s+")
+_EDGE_SPACE = regex.compile(r"^\s|\s$")
+
+
+class Openings:
+    """Where one of ``phrases`` (written as the case-sensitive ``alternation`` of them)
+    stands in a text, found once per text among the words that may open one."""
+
+    __slots__ = ("_anchors", "_last", "_phrase")
+
+    def __init__(self, alternation: str, phrases: Iterable[str]) -> None:
+        self._phrase = regex.compile(f"(?:{alternation})")
+        self._anchors = AnchoredScan(self._phrase, phrases)
+        self._last: tuple[str, list[int] | None] = ("", None)
+
+    def at(self, text: str) -> list[int] | None:
+        """The offsets of ``text`` where a phrase stands, ascending; None: not known."""
+        last_text, last = self._last
+        if last_text is text:
+            return last
+        starts = self._anchors.starts(text)
+        match = self._phrase.match
+        found = None if starts is None else [at for at in starts if match(text, at)]
+        self._last = (text, found)
+        return found
+
+
+class LedScan:
+    """A case-sensitive pattern whose every match opens with one of the ``openings``,
+    or with one of ``modifiers``, a run of whitespace and one of the openings.
+
+    ``finditer`` finds what ``pattern.finditer`` finds: a match opens where a phrase
+    stands, or where a modifier ends in the whitespace right before one (a modifier with
+    whitespace at an edge may end anywhere in it: then the pattern scans the text).
+    """
+
+    __slots__ = ("_last", "_modifiers", "_openings", "pattern")
+
+    def __init__(
+        self, pattern: regex.Pattern[str], openings: Openings, modifiers: Iterable[str] = ()
+    ) -> None:
+        self.pattern = pattern
+        modifiers = list(modifiers)
+        # a modifier that is empty, or opens or ends with whitespace, shares a run of
+        # whitespace with the \s+ after it: it may end anywhere in the run
+        unsure = any(not m or _EDGE_SPACE.search(m) for m in modifiers)
+        cased = not pattern.flags & regex.IGNORECASE
+        self._openings = openings if cased and not unsure else None
+        # each modifier as the lexicon's alternation writes it (a run of whitespace is one
+        # \s+), matched backwards from where it ends
+        self._modifiers = tuple(
+            regex.compile(r"\s+".join(map(regex.escape, _SPACES.split(m))), regex.REVERSE)
+            for m in dict.fromkeys(modifiers)
+        )
+        self._last: tuple[str, list[int] | None] = ("", None)
+
+    def starts(self, text: str) -> list[int] | None:
+        """The offsets of ``text`` where a match may start, ascending; None: anywhere."""
+        last_text, last = self._last
+        if last_text is text:
+            return last
+        phrases = self._openings.at(text) if self._openings is not None else None
+        found = phrases
+        if phrases is not None and self._modifiers:
+            led = set(phrases)
+            for at in phrases:
+                space = _SPACE_BEFORE.match(text, 0, at)
+                if space is None:
+                    continue
+                for modifier in self._modifiers:
+                    m = modifier.match(text, 0, space.start())
+                    if m is not None:
+                        led.add(m.start())
+            found = sorted(led)
+        self._last = (text, found)
+        return found
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        """What ``pattern.finditer(text, pos, endpos)`` finds."""
+        starts = self.starts(text)
+        if starts is None:
+            return self.pattern.finditer(text, pos, endpos)
+        end = len(text) if endpos is None else min(endpos, len(text))
+        return self._scan(text, starts, pos, end)
+
+    def _scan(
+        self, text: str, starts: list[int], pos: int, end: int
+    ) -> Iterator[regex.Match[str]]:
+        match = self.pattern.match
+        last = pos
+        for at in starts[bisect.bisect_left(starts, pos) : bisect.bisect_left(starts, end)]:
+            if at < last:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                yield m
+                last = m.end()

@@ -1,0 +1,187 @@
+"""The actor stage's fast scans find exactly what the plain scans they replace find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from communique.lexicon import Lexicon
+from communique.model import Span
+from communique.parser.actor_finders import _country_names
+from communique.parser.actor_names import _office_in_clause, _title_before
+from communique.parser.actor_scans import LedScan, Openings
+from communique.parser.actor_vocabulary import (
+    NAME_END,
+    NAME_START,
+    Vocabulary,
+    cased_alternation,
+    vocabulary,
+)
+from communique.parser.anchored import AnchoredScan
+
+
+def _flat(phrases: Iterable[str]) -> str:
+    """The plain longest-first alternation (a run of whitespace as one ``\\s+``)."""
+    ordered = sorted({regex.sub(r"\s+", " ", p) for p in phrases}, key=lambda p: (-len(p), p))
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_PHRASE = st.text(alphabet="abAB .-\t", min_size=1, max_size=6)
+
+
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=12),
+    text=st.text(alphabet="abAB .-\n", max_size=40),
+)
+@example(phrases=["UK", "Ukraine", "Uk"], text="Ukraine UK Uk")  # one letter in two cases
+@example(phrases=["a", "a b"], text="a  b a")  # a run of spaces
+def test_a_cased_alternation_matches_what_a_flat_longest_first_list_matches(
+    phrases: list[str], text: str
+) -> None:
+    for template in ("{}", f"{NAME_START}(?:{{}}){NAME_END}", r"(?:{})\s+b"):
+        tree = regex.compile(template.replace("{}", cased_alternation(phrases)))
+        flat = regex.compile(template.replace("{}", _flat(phrases)))
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def _vocabulary() -> Vocabulary:
+    return vocabulary(Lexicon.packaged())
+
+
+def _pieces() -> list[str]:
+    """Words of the lexicon the actor scans look for, and what may stand around them."""
+    v = _vocabulary()
+    groups = v.lexicon["actors"]["groups"]
+    return sorted(
+        {
+            *v.demonyms,
+            *v.countries,
+            *v.metonyms,
+            *v.organizations,
+            *v.media,
+            *v.plural_demonyms,
+            *v.group_roles,
+            *v.forces,
+            *groups["modifiers"]["words"],
+            *v.lexicon["actors"]["governments"]["words"],
+            *(" ", "  ", "\n", ",", ", ", " and ", "'", "’", "-", "x", "é", "5", "$", "US$"),
+            "Top ",
+        }
+    )
+
+
+_TEXT = st.lists(st.sampled_from(_pieces()), max_size=12).map("".join)
+
+
+def _spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
+@example(text="Top US troops", bounds=(0, 99))
+@example(text="xFrench officials", bounds=(1, 99))
+@example(text="Hundreds of\nIraqis, the  French and US troops", bounds=(0, 99))
+def test_the_anchored_actor_scans_find_what_their_patterns_find(
+    text: str, bounds: tuple[int, int]
+) -> None:
+    """Each anchored scan of the vocabulary is given every phrase its matches open with
+    (but ``country_starts``, the word starts where a country name may open), and each
+    scan led by a demonym finds what its pattern finds."""
+    start, end = sorted(bounds)
+    scans = [
+        scan
+        for name, scan in vars(_vocabulary()).items()
+        if isinstance(scan, AnchoredScan) and name != "country_starts"
+    ]
+    led = [scan for scan in vars(_vocabulary()).values() if isinstance(scan, LedScan)]
+    assert (len(scans), len(led)) == (4, 5)
+    every: list[AnchoredScan | LedScan] = [*scans, *led]
+    for each in every:
+        expected = _spans(each.pattern.finditer(text, start, end))
+        assert _spans(each.finditer(text, start, end)) == expected
+    for scan in scans:
+        window = _spans(scan.pattern.finditer(text[start:end]))
+        assert _spans(scan.finditer_in(text, start, end)) == window
+
+
+_WORD_STARTS = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
+
+
+def _country_names_at_every_word(v: Vocabulary, text: str, block: Span) -> list[tuple[int, int]]:
+    """The country-name scan as it was: every word start of the block is tried."""
+    found = []
+    position = block.start
+    for m in _WORD_STARTS.finditer(text, block.start, block.end):
+        at = m.start()
+        if at < position:
+            continue
+        index = v.country_index
+        for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
+            end = at + len(name)
+            if (
+                end <= block.end
+                and text.startswith(name, at)
+                and (end == len(text) or not (text[end].isalnum() or text[end] == "$"))
+            ):
+                found.append((at, end))
+                position = end
+                break
+    return found
+
+
+@given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
+@example(text="US$5 in the Gambia, Niger and Nigeria", bounds=(0, 99))
+def test_country_names_are_found_at_the_words_that_open_like_one(
+    text: str, bounds: tuple[int, int]
+) -> None:
+    v = _vocabulary()
+    start, end = sorted(bounds)
+    block = Span.of(text, min(start, len(text)), min(end, len(text)))
+    assert [*_country_names(v, text, block)] == _country_names_at_every_word(v, text, block)
+
+
+_OFFICE_PIECES = [
+    *("President", "president", "PRESIDENT", "Gov.", "Lt.", "Dr.", "King", "taking", "ahead"),
+    *("Reuters", "Reuters.President", "x.minister", "U.S.", "Mr.", "former", "then", "the"),
+    *("said", "Russian", "Foreign", "Minister", "of", "to", "'s", "’s", "AP", "(AP)"),
+    *(" ", " ", "  ", "\n", ".", ",", ":", "“", "(", "-", "x", "É"),
+]
+
+
+@given(st.lists(st.sampled_from(_OFFICE_PIECES), max_size=40).map("".join))
+@example("Reuters.President ")  # the clause starts inside a title word
+@example("Presidentx.ministerPresident ")  # ... and its title word inside that word
+@example("Reuters’s ")  # a possessive of a media name
+def test_an_office_is_looked_for_in_the_clause_only_where_one_may_be(left: str) -> None:
+    """The quick test that no office stands before a name drops none that one finds."""
+    v = _vocabulary()
+    text = left + "Smith"
+    assert _title_before(v, text, len(left)) == _office_in_clause(v, text, len(left))
+
+
+_LEAD = st.text(alphabet="abAB .-", min_size=0, max_size=5)
+
+
+@given(
+    phrases=st.lists(_PHRASE, min_size=1, max_size=6),
+    modifiers=st.lists(_LEAD, max_size=4),
+    text=st.text(alphabet="abAB .-\n\t", max_size=50),
+    bounds=st.tuples(st.integers(0, 60), st.integers(0, 60)),
+)
+@example(phrases=["b"], modifiers=["a a"], text="a \n a\t b", bounds=(0, 60))
+@example(phrases=["b"], modifiers=["a "], text="a  b a b", bounds=(0, 60))
+@example(phrases=["b"], modifiers=[""], text="a  b", bounds=(0, 60))
+def test_a_led_scan_finds_what_its_pattern_finds(
+    phrases: list[str], modifiers: list[str], text: str, bounds: tuple[int, int]
+) -> None:
+    """A scan tried only at its phrases and the modifiers right before them finds what
+    its pattern finds, whatever the phrases and modifiers."""
+    alternation = cased_alternation(phrases)
+    lead = f"(?:(?:{cased_alternation(modifiers)})\\s+)?" if modifiers else ""
+    pattern = regex.compile(rf"{NAME_START}{lead}(?:{alternation})(?:\s+[ab])?{NAME_END}")
+    scan = LedScan(pattern, Openings(alternation, phrases), modifiers)
+    start, end = sorted(bounds)
+    assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
