@@ -8,7 +8,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from communique.lexicon import Lexicon
+from communique.lexicon import Lexicon, alternation
 from communique.model import Span
 from communique.parser.actor_finders import _country_names
 from communique.parser.actor_names import _office_in_clause, _title_before
@@ -17,7 +17,6 @@ from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
     Vocabulary,
-    cased_alternation,
     vocabulary,
 )
 from communique.parser.anchored import AnchoredScan
@@ -38,11 +37,11 @@ _PHRASE = st.text(alphabet="abAB .-\t", min_size=1, max_size=6)
 )
 @example(phrases=["UK", "Ukraine", "Uk"], text="Ukraine UK Uk")  # one letter in two cases
 @example(phrases=["a", "a b"], text="a  b a")  # a run of spaces
-def test_a_cased_alternation_matches_what_a_flat_longest_first_list_matches(
+def test_a_case_sensitive_alternation_matches_what_a_flat_longest_first_list_matches(
     phrases: list[str], text: str
 ) -> None:
     for template in ("{}", f"{NAME_START}(?:{{}}){NAME_END}", r"(?:{})\s+b"):
-        tree = regex.compile(template.replace("{}", cased_alternation(phrases)))
+        tree = regex.compile(template.replace("{}", alternation(phrases, case_blind=False)))
         flat = regex.compile(template.replace("{}", _flat(phrases)))
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
@@ -179,9 +178,9 @@ def test_a_led_scan_finds_what_its_pattern_finds(
 ) -> None:
     """A scan tried only at its phrases and the modifiers right before them finds what
     its pattern finds, whatever the phrases and modifiers."""
-    alternation = cased_alternation(phrases)
-    lead = f"(?:(?:{cased_alternation(modifiers)})\\s+)?" if modifiers else ""
-    pattern = regex.compile(rf"{NAME_START}{lead}(?:{alternation})(?:\s+[ab])?{NAME_END}")
-    scan = LedScan(pattern, Openings(alternation, phrases), modifiers)
+    tree = alternation(phrases, case_blind=False)
+    lead = f"(?:(?:{alternation(modifiers, case_blind=False)})\\s+)?" if modifiers else ""
+    pattern = regex.compile(rf"{NAME_START}{lead}(?:{tree})(?:\s+[ab])?{NAME_END}")
+    scan = LedScan(pattern, Openings(tree, phrases), modifiers)
     start, end = sorted(bounds)
     assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))

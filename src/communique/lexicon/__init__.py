@@ -221,7 +221,7 @@ def derived(build: Callable[[Lexicon], T]) -> Callable[[Lexicon], T]:
     return functools.lru_cache(maxsize=8)(build)
 
 
-def alternation(phrases: Iterable[str]) -> str:
+def alternation(phrases: Iterable[str], *, case_blind: bool = True) -> str:
     """A regex alternation of vocabulary phrases: longest first, a run of whitespace in a
     phrase matching any run of whitespace, every other character literal.
 
@@ -229,8 +229,10 @@ def alternation(phrases: Iterable[str]) -> str:
     ``attack(?:ed|s)?``), which the regex engine scans several times faster than a flat
     list of hundreds of words; at every branch the longer continuation is tried first, so
     what matches is what the flat longest-first list would match. Where two branches
-    could match the same letter (phrases that differ only in case, read case-blind) the
-    tree could choose otherwise, and the flat list is returned instead.
+    could match the same letter (phrases that differ only in case, "UK" and "Ukraine",
+    read case-blind) the tree could choose otherwise, and the flat list is returned
+    instead, unless ``case_blind`` is False: the caller reads the alternation with case,
+    where such branches never compete.
     """
     # a run of whitespace is one "\s+": two in a row would let the first take all of it
     # and the branch after it fail where the flat list backtracks
@@ -241,7 +243,7 @@ def alternation(phrases: Iterable[str]) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    if _case_blind_twins(root):
+    if case_blind and _case_blind_twins(root):
         ordered = sorted(normal, key=lambda p: (-len(p), p))
         return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return "|".join(_branches(root)[0])

@@ -24,7 +24,6 @@ __all__ = [
     "NAME_END",
     "NAME_START",
     "Vocabulary",
-    "cased_alternation",
     "fold",
     "spaced",
     "vocabulary",
@@ -63,47 +62,6 @@ def fold(name: str) -> str:
 def _anchored(pattern: str, phrases: Iterable[str], flags: int = 0) -> AnchoredScan:
     """``pattern`` compiled, scanned only where one of ``phrases`` (its openings) may start."""
     return AnchoredScan(regex.compile(pattern, flags), phrases)
-
-
-def cased_alternation(phrases: Iterable[str]) -> str:
-    """:func:`alternation` for a pattern that matches case-sensitively: always a prefix tree.
-
-    ``alternation`` falls back to a flat list of hundreds of phrases where two phrases
-    differ only in case ("UK", "Ukraine"), which a case-blind pattern needs; read with case,
-    "K" and "k" are two branches of which at most one matches, and the tree matches what
-    the flat longest-first list matches (a property test checks it), several times faster.
-    """
-    root: _Trie = {}
-    for phrase in {spaced(p) for p in phrases}:
-        node = root
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return "|".join(_branches(root)[0])
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _branches(node: _Trie) -> tuple[list[str], int]:
-    """The alternatives below ``node``, longest continuation first (an end of phrase, the
-    empty alternative, last), and the length of the longest of them."""
-    below = {char: _branches(child) for char, child in node.items() if char}
-    out = []
-    for char in sorted(below, key=lambda c: (-below[c][1], c)):
-        token = r"\s+" if char == " " else regex.escape(char)
-        rest = below[char][0]
-        if rest == [""]:
-            out.append(token)
-        elif len(rest) == 1:
-            out.append(token + rest[0])
-        elif rest[-1] == "":
-            out.append(f"{token}(?:{'|'.join(rest[:-1])})?")
-        else:
-            out.append(f"{token}(?:{'|'.join(rest)})")
-    if "" in node:
-        out.append("")
-    return out, max((1 + depth for _, depth in below.values()), default=0)
 
 
 def _words(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -223,17 +181,18 @@ class Vocabulary:
             rf"(?:[ \t]+(?:{_NICKNAME}[ \t]+)?(?:(?:{joins})[ \t]+)?{_TOKEN}){{0,7}}{e}",
             regex.VERSION1,
         )
-        demonyms = cased_alternation(self.demonyms)
-        countries = cased_alternation(self.countries)
-        metonyms = cased_alternation(self.metonyms)
+        demonyms = alternation(self.demonyms, case_blind=False)
+        countries = alternation(self.countries, case_blind=False)
+        metonyms = alternation(self.metonyms, case_blind=False)
         # The lexicon scans below open with a phrase of a word list, after NAME_START:
         # anchored at the words that may open one (see communique.parser.anchored).
         self.metonym = _anchored(rf"{b}(?P<name>{metonyms}){e}", self.metonyms)
         self.organization = _anchored(
-            rf"{b}(?P<name>{cased_alternation(self.organizations)}){e}", self.organizations
+            rf"{b}(?P<name>{alternation(self.organizations, case_blind=False)}){e}",
+            self.organizations,
         )
         self.known_media = _anchored(
-            rf"{b}(?P<name>{cased_alternation(self.media)}){e}", self.media
+            rf"{b}(?P<name>{alternation(self.media, case_blind=False)}){e}", self.media
         )
         self.media_word = regex.compile(
             rf"(?:{b}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(self.media_words)})\s+)?$"
@@ -266,7 +225,7 @@ class Vocabulary:
             f"{d}s": c for d, c in self.demonyms.items() if d.endswith(endings)
         }
         modifiers = groups["modifiers"]["words"]
-        modifier = rf"(?:(?P<modifier>{cased_alternation(modifiers)})\s+)?"
+        modifier = rf"(?:(?P<modifier>{alternation(modifiers, case_blind=False)})\s+)?"
         #: "Ugandan rebels", "Top Israeli officials": a group named by nationality and role
         self.group = LedScan(
             regex.compile(
@@ -278,7 +237,7 @@ class Vocabulary:
         )
         #: a capitalised word with a plural ending: without one, no people is named
         self.plural_word = regex.compile(rf"\p{{Lu}}\p{{L}}*(?:{alternation(endings)})s{e}")
-        plurals = cased_alternation(self.plural_demonyms)
+        plurals = alternation(self.plural_demonyms, case_blind=False)
         self.plural_people = LedScan(
             regex.compile(rf"{b}{modifier}(?P<plural>{plurals}){e}"),
             Openings(plurals, self.plural_demonyms),
@@ -310,7 +269,7 @@ class Vocabulary:
         )
         igo = [a for a, v in self.organizations.items() if v[1] in self.intergovernmental]
         self.nationality = _anchored(
-            rf"{b}(?:{demonyms}|{countries}|{metonyms}|{cased_alternation(igo)}){e}",
+            rf"{b}(?:{demonyms}|{countries}|{metonyms}|{alternation(igo, case_blind=False)}){e}",
             [*self.demonyms, *self.countries, *self.metonyms, *igo],
         )
         verbs = alternation(self.verbs)
