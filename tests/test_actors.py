@@ -18,7 +18,7 @@ from communique.lexicon import Lexicon, alternation
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_merging import _occurrences
 from communique.parser.actor_names import _BREAK, _clause_before
-from communique.parser.actor_vocabulary import NAME_END, NAME_START, vocabulary
+from communique.parser.actor_vocabulary import NAME_END, NAME_START, fold, vocabulary
 from communique.parser.actors import (
     ActorDictionaryError,
     edit_distance,
@@ -138,6 +138,33 @@ def test_same_name_allows_one_edit_per_six_letters() -> None:
         same_name("Burns", "Byrns"),
         same_name("Biden", "Boden"),
     )
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The plain dynamic-programming distance, uncapped: the reference."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+@given(
+    st.text(alphabet="abcdeéE ", min_size=0, max_size=15),
+    st.text(alphabet="abcdeéE ", min_size=0, max_size=15),
+)
+@example("abcdefg", "abcdefgh")  # one insertion at the end
+@example("abcdefg", "bbcdefg")  # other initials
+def test_same_name_is_one_edit_per_six_letters_of_the_folded_names(a: str, b: str) -> None:
+    """The shortcuts (length apart, one edit found in a pass) decide as the distance does."""
+    fa, fb = fold(a), fold(b)
+    shortest = min(len(fa), len(fb))
+    expected = fa == fb or (
+        shortest >= 5 and fa[0] == fb[0] and _levenshtein(fa, fb) <= shortest // 6
+    )
+    assert same_name(a, b) is expected
 
 
 def test_same_name_counts_every_edit_of_a_long_name() -> None:

@@ -69,7 +69,22 @@ def same_name(a: str, b: str) -> bool:
     if shortest < 5 or fa[0] != fb[0]:
         return False
     allowed = shortest // 6
+    if abs(len(fa) - len(fb)) > allowed:
+        return False  # each edit changes the length by one at most
+    if allowed == 1:  # names under 12 letters, most of them: one edit is found in a pass
+        return _one_edit_apart(fa, fb)
     return edit_distance(fa, fb, limit=allowed + 1) <= allowed
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different strings, at most one letter apart in length, differ by one
+    substitution, insertion or deletion."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 @attrs.define
@@ -97,11 +112,23 @@ class Cluster:
 
     def tokens(self, particles: frozenset[str]) -> list[str]:
         """The words of its names that can stand alone for it (not a first name)."""
-        out = []
+        out: list[str] = []
         for name in self.names:
-            words = [t for t in name.split() if t.casefold() not in particles]
-            out.extend(words[1:] if len(words) > 1 else words)
+            out.extend(_standalone_words(name, particles))
         return out
+
+
+@functools.lru_cache(maxsize=1 << 14)  # asked for each person at each later name
+def _words_of(name: str) -> tuple[str, ...]:
+    """The words of a name."""
+    return tuple(name.split())
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _standalone_words(name: str, particles: frozenset[str]) -> tuple[str, ...]:
+    """The words of a name that can stand alone for its bearer: all but the first name."""
+    words = [t for t in name.split() if t.casefold() not in particles]
+    return tuple(words[1:] if len(words) > 1 else words)
 
 
 def non_overlapping(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -124,6 +151,9 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
     """The chosen candidates merged by key, by full name and by surname (lone names last)."""
     clusters: list[Cluster] = []
     by_key: dict[str, Cluster] = {}
+    # the organizations by the first letter of their first name, in order: two names are
+    # one only if they open with one letter (same_name)
+    organizations: dict[str, list[Cluster]] = {}
     ordered = sorted(chosen, key=lambda c: c.kind is ActorKind.PERSON and " " not in c.name)
     for c in ordered:
         span = Span.of(text, c.start, c.end)
@@ -133,7 +163,11 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
             found = _person_cluster(v, clusters, c, text)
         if found is None and c.kind is ActorKind.ORGANIZATION and c.key.startswith("org:"):
             found = next(
-                (k for k in clusters if k.kind is c.kind and same_name(k.names[0], c.name)),
+                (
+                    k
+                    for k in organizations.get(fold(c.name)[:1], ())
+                    if same_name(k.names[0], c.name)
+                ),
                 None,
             ) or _prefixed_organization(clusters, c)
         if found is None:
@@ -142,6 +176,8 @@ def cluster(v: Vocabulary, text: str, chosen: Sequence[Candidate]) -> list[Clust
             )
             if c.kind is ActorKind.PERSON:
                 found.courtesy = v.courtesy(text, c.start)
+            if c.kind is ActorKind.ORGANIZATION:
+                organizations.setdefault(fold(c.name)[:1], []).append(found)
             clusters.append(found)
         by_key[c.key] = found
         found.add(span)
@@ -201,7 +237,7 @@ def _person_cluster(
     for person in reversed(persons):
         if candidate.country and person.country and candidate.country != person.country:
             continue
-        full = [n.split() for n in person.names if len(n.split()) >= 2]
+        full = [words for words in map(_words_of, person.names) if len(words) >= 2]
         for other in full:
             if same_name(tokens[-1], other[-1]) and (
                 same_name(tokens[0], other[0])
@@ -209,7 +245,7 @@ def _person_cluster(
                 or set(other) <= set(tokens)
             ):
                 return person
-        if all(len(n.split()) == 1 for n in person.names) and any(
+        if all(len(_words_of(n)) == 1 for n in person.names) and any(
             same_name(tokens[-1], n) for n in person.names
         ):
             return person
