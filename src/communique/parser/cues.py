@@ -327,6 +327,9 @@ class State:
     turn: int = -1  # the index of the draft of the transcript turn that may go on
     narrated: str | None = None  # the person a sentence with no statement was about
     people: tuple[str, ...] = ()  # the last several people named together ("the ministers")
+    #: by office word ("minister"): the starts and actors of the mentions of people whose
+    #: title has it, in text order (found once per article)
+    titled: dict[str, tuple[list[int], list[str]]] = attrs.field(factory=dict)
 
 
 @attrs.frozen

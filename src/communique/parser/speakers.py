@@ -148,7 +148,7 @@ def speakers_ending_at(
         if not named:  # "the ministers said": the several people just named together
             return state.people, np.start("np")
     if definite and (head in lex.office_heads or head in lex.roles):
-        titled = _titled_person(actors, head, end, lex)
+        titled = _titled_person(actors, head, end, state)
         named = any(w[:1].isupper() for w in np.group("np").split()[1:-1])
         if titled is None and head in lex.roles and not named:
             titled = _last_person(actors, end)  # "the candidate": the last person named
@@ -309,16 +309,19 @@ def _last_person(actors: ActorTable, before: int) -> str | None:
     return None
 
 
-def _titled_person(actors: ActorTable, head: str, before: int, words: Vocabulary) -> str | None:
-    """The last person before ``before`` whose title has the office word ``head``."""
-    best = None
-    for mention in actors.mentions:
-        if mention.start >= before:
-            break
-        actor = actors.by_id(mention.actor)
-        if actor and actor.title and head in words.office_words(actor.title):
-            best = mention.actor
-    return best
+def _titled_person(actors: ActorTable, head: str, before: int, state: State) -> str | None:
+    """The last person mentioned before ``before`` whose title has the office word ``head``."""
+    titled = state.titled.get(head)
+    if titled is None:
+        starts, ids = [], []
+        for mention in actors.mentions:
+            actor = actors.by_id(mention.actor)
+            if actor and actor.title and head in state.words.office_words(actor.title):
+                starts.append(mention.start)
+                ids.append(mention.actor)
+        titled = state.titled[head] = (starts, ids)
+    i = bisect.bisect_left(titled[0], before)
+    return titled[1][i - 1] if i else None
 
 
 def remember(actors: ActorTable, state: State, ids: Sequence[str | None]) -> None:
