@@ -9,16 +9,18 @@ resolution reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
+from communique.parser.anchored import AnchoredScan
 
 __all__ = [
     "clause_stop",
     "clock",
+    "core_hits",
     "cores",
     "deadline",
     "longer_period",
@@ -139,6 +141,51 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"(?![\w]))"
     )
     return core, regex.compile(_OPENER)
+
+
+#: where a core match that is no word may start: a digit, or the apostrophe before one
+_NUMBER_CORE = regex.compile(r"['’]\d|\b\d")
+
+
+@derived
+def _core_words(lexicon: Lexicon) -> AnchoredScan:
+    """The core scan, anchored at the words that may open one of its words."""
+    lex = lexicon["dates"]
+    words = [
+        *lex["months"],
+        *lex["weekdays"],
+        *lex["references"],
+        *lex["seasons"],
+        *lex["decades"],
+        *lex["holidays"],
+        *lex["spoken_years"]["centuries"],
+        *lex["patterns"]["core_words"],
+        *lex["ordinals"],
+        *lex["day_parts"]["words"],
+    ]
+    return AnchoredScan(cores(lexicon)[0], words)
+
+
+def core_hits(text: str, lexicon: Lexicon) -> Iterator[regex.Match[str]]:
+    """What the core scan (:func:`cores`) finds in ``text``, tried only at digits, at an
+    apostrophe before one, and at the words that may open a core word."""
+    scan = _core_words(lexicon)
+    words = scan.starts(text)
+    if words is None:
+        yield from scan.pattern.finditer(text)
+        return
+    # two ascending runs, which the sort merges (a start in both is tried twice, alike)
+    starts = [*words, *(m.start() for m in _NUMBER_CORE.finditer(text))]
+    starts.sort()
+    match = scan.pattern.match
+    last = 0
+    for at in starts:
+        if at < last:
+            continue
+        hit = match(text, at)
+        if hit is not None:
+            yield hit
+            last = hit.end()
 
 
 @derived

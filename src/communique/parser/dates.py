@@ -48,10 +48,10 @@ def _outgrow(ctx: Context) -> None:
 
 def _matches(master: regex.Pattern[str], text: str, lexicon: Lexicon) -> list[regex.Match[str]]:
     """What ``master.finditer(text)`` finds, tried only near a core word."""
-    core, opener = date_patterns.cores(lexicon)
+    opener = date_patterns.cores(lexicon)[1]
     found: list[regex.Match[str]] = []
     last_end = 0
-    for hit in core.finditer(text):
+    for hit in date_patterns.core_hits(text, lexicon):
         if hit.start() < last_end:
             continue
         # the expression may open up to four words before its core word

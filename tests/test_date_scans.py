@@ -1,0 +1,34 @@
+"""The date tagger's fast scans find what its patterns find."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from communique.lexicon import Lexicon
+from communique.parser import date_patterns
+
+_LEXICON = Lexicon.packaged()
+#: pieces of date expressions and their look-alikes, glued by what may sit between words
+_PIECES = (
+    "the", "The", "at", "a", "as", "present", "later", "date", "Sept", "Sept.", "May",
+    "march", "Tuesday", "last", "next", "year", "year-earlier", "quarter", "third", "first",
+    "half", "1998", "'98", "’90s", "10", "3rd", "the past", "Thanksgiving", "now", "ago",
+    "two", "thousand", "nineteen", "eighty", "early", "mid", "in", "of", "ß", "K", "İ", "x2",
+)  # fmt: skip
+_GLUE = st.sampled_from([" ", "  ", "\n", "-", ", ", ".", "'", "’", "", "\u2003", "_"])
+_TEXT = st.lists(st.tuples(st.sampled_from(_PIECES), _GLUE), max_size=12).map(
+    lambda parts: "".join(piece + glue for piece, glue in parts)
+)
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=500)
+@given(text=_TEXT)
+@example(text="at present as at\u2003present a later date 'a 5 '98 x2 ’9")
+def test_the_core_hits_are_what_the_core_scan_finds(text: str) -> None:
+    core = date_patterns.cores(_LEXICON)[0]
+    assert _spans(date_patterns.core_hits(text, _LEXICON)) == _spans(core.finditer(text))
