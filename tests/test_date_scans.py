@@ -32,3 +32,13 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 def test_the_core_hits_are_what_the_core_scan_finds(text: str) -> None:
     core = date_patterns.cores(_LEXICON)[0]
     assert _spans(date_patterns.core_hits(text, _LEXICON)) == _spans(core.finditer(text))
+
+
+@settings(max_examples=500)
+@given(text=_TEXT)
+@example(text="Sept. 5 '98 ’90s the 3rd of May, 1998 at present")
+def test_the_master_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    master = date_patterns.master(_LEXICON)[0]
+    may_start = date_patterns.master_openings(_LEXICON).may_start
+    for at in range(len(text) + 1):
+        assert may_start(text, at) or master.match(text, at) is None

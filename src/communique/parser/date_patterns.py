@@ -16,6 +16,7 @@ import regex
 
 from communique.lexicon import Lexicon, alternation, derived
 from communique.parser.anchored import AnchoredScan
+from communique.parser.pattern_openings import Openings
 
 __all__ = [
     "clause_stop",
@@ -25,6 +26,7 @@ __all__ = [
     "deadline",
     "longer_period",
     "master",
+    "master_openings",
     "phrase",
     "tense_cue",
 ]
@@ -113,6 +115,12 @@ def master(lexicon: Lexicon) -> tuple[regex.Pattern[str], tuple[str, ...]]:
     alternatives = "|".join(f"(?P<R{i}>{p})" for i, p in enumerate(patterns))
     wrapped = rf"(?<![\w'’-])(?:{alternatives})(?<![\s,])"
     return regex.compile(wrapped, regex.VERBOSE | regex.VERSION0), tuple(rules)
+
+
+@derived
+def master_openings(lexicon: Lexicon) -> Openings:
+    """Where the master alternation may match: it need not be tried where it cannot."""
+    return Openings(master(lexicon)[0])
 
 
 @derived

@@ -49,6 +49,7 @@ def _outgrow(ctx: Context) -> None:
 def _matches(master: regex.Pattern[str], text: str, lexicon: Lexicon) -> list[regex.Match[str]]:
     """What ``master.finditer(text)`` finds, tried only near a core word."""
     opener = date_patterns.cores(lexicon)[1]
+    may_start = date_patterns.master_openings(lexicon).may_start
     found: list[regex.Match[str]] = []
     last_end = 0
     for hit in date_patterns.core_hits(text, lexicon):
@@ -62,7 +63,7 @@ def _matches(master: regex.Pattern[str], text: str, lexicon: Lexicon) -> list[re
                 break
             starts.append(head.start())
         for start in reversed(starts):
-            match = master.match(text, start)
+            match = master.match(text, start) if may_start(text, start) else None
             if match is not None and match.end() > hit.start():
                 found.append(match)
                 last_end = match.end()
