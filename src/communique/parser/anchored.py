@@ -112,11 +112,13 @@ class AnchoredScan:
         lists = [index.starts[key] for key in self._full.intersection(index.starts)]
         for prefix in self._short:
             lists.extend(index.starts[key] for key in index.keys_starting(prefix))
-        for word in self._spaced:
+        if self._spaced:
+            spaced = self._spaced
             lists.extend(
-                index.starts[key]
-                for key in index.keys_starting(word)
-                if _SPACE.match(key, len(word)) is not None
+                at
+                for key, at in index.starts.items()
+                if (key[:1] in spaced and _SPACE.match(key, 1) is not None)
+                or (key[:2] in spaced and _SPACE.match(key, 2) is not None)
             )
         found = sorted(at for starts in lists for at in starts) if len(lists) != 1 else lists[0]
         self._last = (text, found)
