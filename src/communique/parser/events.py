@@ -32,6 +32,7 @@ from communique.model import (
     Span,
 )
 from communique.parser.actor_table import ActorTable, Mention
+from communique.parser.anchored import AnchoredScan
 from communique.parser.article import Article, Role
 from communique.parser.event_dates import dates_near, event_date
 from communique.parser.event_roles import RoleWords, dyad, role_words
@@ -66,6 +67,8 @@ class _Vocabulary:
 
     triggers: dict[str, Trigger]
     pattern: regex.Pattern[str]
+    #: ``pattern``'s scan, tried only at the words that may open a trigger
+    trigger_scan: AnchoredScan
     support: regex.Pattern[str]
     irrealis: regex.Pattern[str]
     negation: frozenset[str]
@@ -127,9 +130,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     definite = alternation(lex["anaphora"]["definite"])
     places = lex["places"]
     parties = lex["parties"]
+    trigger_pattern = _bounded(list(triggers))
     return _Vocabulary(
         triggers=triggers,
-        pattern=_bounded(list(triggers)),
+        pattern=trigger_pattern,
+        trigger_scan=AnchoredScan(trigger_pattern, triggers),
         support=_bounded(lex["support"]["forms"]),
         irrealis=_bounded(lex["irrealis"]["words"]),
         negation=frozenset(lex["negation"]["words"]),
@@ -559,7 +564,7 @@ def _candidates(
 ) -> list[Candidate]:
     out = []
     seen = frozenset(state.seen)
-    for m in lex.pattern.finditer(text, clause.start, clause.end):
+    for m in lex.trigger_scan.finditer(text, clause.start, clause.end):
         if m.group() in lex.not_places:
             continue  # "March" is a month, not a protest march
         trigger = lex.triggers[phrase_key(m.group())]
