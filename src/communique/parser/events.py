@@ -378,19 +378,20 @@ def _clauses(text: str, sentence: Span, lex: _Vocabulary) -> list[Span]:
     out: list[Span] = []
     start = sentence.start
     for m in lex.breaks.finditer(text, sentence.start, sentence.end):
-        out.append(Span.of(text, start, m.start()))
+        _add_trimmed(out, text, start, m.start())
         start = m.end()
-    out.append(Span.of(text, start, sentence.end))
-    return [t for t in (_trim(text, s) for s in out) if t is not None]
+    _add_trimmed(out, text, start, sentence.end)
+    return out
 
 
-def _trim(text: str, span: Span) -> Span | None:
-    start, end = span.start, span.end
+def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without the spaces and ``,;:`` around it, unless empty."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    return Span.of(text, start, end) if end > start else None
+    if end > start:
+        out.append(Span.of(text, start, end))
 
 
 _LABEL_WORDS = 8
