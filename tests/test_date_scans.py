@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -42,3 +43,19 @@ def test_the_master_is_skipped_only_where_it_cannot_match(text: str) -> None:
     may_start = date_patterns.master_openings(_LEXICON).may_start
     for at in range(len(text) + 1):
         assert may_start(text, at) or master.match(text, at) is None
+
+
+@settings(max_examples=500)
+@given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
+@example(text="U.S. $5 ''- ’ -- 1998-- the  '98 ", bounds=(0, 30))
+def test_the_backward_opener_search_finds_the_forward_one(
+    text: str, bounds: tuple[int, int]
+) -> None:
+    backward = date_patterns.cores(_LEXICON)[1]
+    forward = regex.compile(backward.pattern)
+    start, end = sorted(bounds)
+    for at in range(start, min(end, len(text)) + 1):
+        for low in (start, max(start, at - 24)):
+            found = backward.search(text, low, at)
+            expected = forward.search(text, low, at)
+            assert (found and found.start()) == (expected and expected.start())

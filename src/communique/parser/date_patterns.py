@@ -34,7 +34,9 @@ __all__ = [
 #: A placeholder in a pattern template: ``{NAME}`` a fragment, ``{name}`` a vocabulary.
 #: (Patterns are kept as text here and compiled on first use.)
 _PLACEHOLDER = r"\{([A-Za-z][A-Za-z0-9_]*)\}"
-#: What may open an expression a few words before its core word.
+#: What may open an expression a few words before its core word. It is anchored at the end
+#: of the searched stretch, so it is searched backwards (REVERSE), from there: the same
+#: (leftmost) start as a forward search, without trying every position before it.
 _OPENER = r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z"
 
 
@@ -148,7 +150,7 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"['’]\d|\b(?:\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))"
         rf"(?![\w]))"
     )
-    return core, regex.compile(_OPENER)
+    return core, regex.compile(_OPENER, regex.REVERSE)
 
 
 #: where a core match that is no word may start: a digit, or the apostrophe before one
