@@ -16,6 +16,7 @@ _PIECES = (
     "march", "Tuesday", "last", "next", "year", "year-earlier", "quarter", "third", "first",
     "half", "1998", "'98", "’90s", "10", "3rd", "the past", "Thanksgiving", "now", "ago",
     "two", "thousand", "nineteen", "eighty", "early", "mid", "in", "of", "ß", "K", "İ", "x2",
+    "nine months", "six-month", "year to date", "first nine", "first half",
 )  # fmt: skip
 _GLUE = st.sampled_from([" ", "  ", "\n", "-", ", ", ".", "'", "’", "", "\u2003", "_"])
 _TEXT = st.lists(st.tuples(st.sampled_from(_PIECES), _GLUE), max_size=12).map(
@@ -59,3 +60,16 @@ def test_the_backward_opener_search_finds_the_forward_one(
             found = backward.search(text, low, at)
             expected = forward.search(text, low, at)
             assert (found and found.start()) == (expected and expected.start())
+
+
+@settings(max_examples=500)
+@given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
+@example(text="For the nine months, six-month and year-to-date", bounds=(4, 40))
+def test_the_longer_period_scan_finds_what_its_pattern_finds(
+    text: str, bounds: tuple[int, int]
+) -> None:
+    scan = date_patterns.longer_period(_LEXICON)
+    start, end = sorted(bounds)
+    found = scan.search(text, start, end)
+    expected = scan.pattern.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())

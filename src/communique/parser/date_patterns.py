@@ -253,7 +253,8 @@ def clock(lexicon: Lexicon) -> regex.Pattern[str]:
 
 
 @derived
-def longer_period(lexicon: Lexicon) -> regex.Pattern[str]:
-    """A reporting period longer than a quarter ("for the nine months")."""
-    words = alternation(lexicon["dates"]["comparisons"]["longer_periods"])
-    return regex.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
+def longer_period(lexicon: Lexicon) -> AnchoredScan:
+    """A reporting period longer than a quarter ("for the nine months"), searched for only
+    at the words that may open one."""
+    periods = lexicon["dates"]["comparisons"]["longer_periods"]
+    return AnchoredScan(regex.compile(rf"(?<![\w-])(?i:{alternation(periods)})(?![\w-])"), periods)

@@ -127,8 +127,9 @@ def find_dates(
     longer_period = date_patterns.longer_period(lexicon)
     mentions: list[DateMention] = []
     anchored_at = 0
+    groups = [master.groupindex[f"R{i}"] for i in range(len(rules))]
     for match in _matches(master, text, lexicon):
-        index = next(i for i in range(len(rules)) if match.start(f"R{i}") >= 0)
+        index = next(i for i, group in enumerate(groups) if match.start(group) >= 0)
         if ctx.anchor is not None and longer_period.search(text, anchored_at, match.start()):
             _outgrow(ctx)
         try:
