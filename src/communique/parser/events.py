@@ -214,18 +214,22 @@ class Candidate:
     actors: ActorTable
     seen: frozenset[str]
     dates: Sequence[DateMention] = ()
+    #: what near() read, once read: several rules ask for it
+    _near: list[tuple[str, ...]] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     def before(self) -> list[str]:
         """The words of the clause before the trigger (within the look-back), lowercased."""
         start = max(self.clause.start, self.start - _LOOK_BACK)
         return [w.casefold() for w in _WORD.findall(self.text, start, self.start)]
 
-    def near(self) -> list[str]:
+    def near(self) -> tuple[str, ...]:
         """The words of the phrase before the trigger: since the last comma or bracket."""
-        start = max(self.clause.start, self.start - _LOOK_BACK)
-        head = self.text[start : self.start]
-        cut = max(head.rfind(mark) for mark in ',;:()"“”')
-        return [w.casefold() for w in _WORD.findall(head[cut + 1 :])]
+        if not self._near:
+            start = max(self.clause.start, self.start - _LOOK_BACK)
+            head = self.text[start : self.start]
+            cut = max(head.rfind(mark) for mark in ',;:()"“”')
+            self._near.append(tuple(w.casefold() for w in _WORD.findall(head[cut + 1 :])))
+        return self._near[0]
 
 
 Rule = Callable[[Candidate, _Vocabulary], bool]
