@@ -20,6 +20,8 @@ _SIGNED = regex.compile(
     r"""(?P<label>[^\n―—–"“”]{2,60}?)[.]?[^\S\n]*"""
 )
 _LABEL_WORDS = 4
+#: what both line shapes need: a colon or a dash
+_MARK = regex.compile(r"[―—–:]")
 
 
 def labelled(text: str, paragraph: Span, actors: ActorTable) -> Draft | None:
@@ -30,6 +32,8 @@ def labelled(text: str, paragraph: Span, actors: ActorTable) -> Draft | None:
     """
     if paragraph.end - paragraph.start > MAX_UNIT:
         return None  # a transcript line is a paragraph, not a book
+    if _MARK.search(text, paragraph.start, paragraph.end) is None:
+        return None
     m = _LABEL.fullmatch(text, paragraph.start, paragraph.end) or _SIGNED.fullmatch(
         text, paragraph.start, paragraph.end
     )
