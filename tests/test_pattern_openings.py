@@ -15,6 +15,7 @@ PATTERNS = (
     r"(?<=q) z | \d{1,2} / \d",
     r"(?: ab )? c (?! d)",
     r"(?(?<=a) b | c) d",
+    r"(?(?<=a) b ) c | (?P<g> x )? (?(g) y ) z",
     r"K | (?i: k s ) | ſ",
     r"[^a] b | [\s-] c | [\w.'’$-]{1,3} \Z",
     r"\X y | \x41 \u0062",
@@ -30,8 +31,9 @@ _ALPHABET = "aAbBcCdDkKqQxXyYzZ 19/\r\n\t\x1c\x00-.'’ſKİ\u0301]"
     text=st.text(alphabet=_ALPHABET, max_size=12),
     ignore_case=st.booleans(),
 )
-@example(source=PATTERNS[5], text="Kſ", ignore_case=True)
-@example(source=PATTERNS[7], text="\r\ny", ignore_case=False)
+@example(source=PATTERNS[6], text="Kſ", ignore_case=True)
+@example(source=PATTERNS[8], text="\r\ny", ignore_case=False)
+@example(source=PATTERNS[5], text="bc z", ignore_case=False)
 def test_no_match_starts_where_the_openings_say_none_can(
     source: str, text: str, ignore_case: bool
 ) -> None:

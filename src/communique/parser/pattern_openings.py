@@ -101,11 +101,14 @@ class _Reader:
                 return
 
     def alternation(self) -> Language:
+        return frozenset().union(*self.branches())
+
+    def branches(self) -> list[Language]:
         branches = [self.sequence()]
         while self.peek() == "|":
             self.at += 1
             branches.append(self.sequence())
-        return frozenset().union(*branches)
+        return branches
 
     def sequence(self) -> Language:
         result = _EMPTY
@@ -157,7 +160,7 @@ class _Reader:
         return frozenset({_char(c)})
 
     def group(self) -> Language:
-        zero_width = False
+        zero_width = condition = False
         if self.peek() == "?":
             head = regex.match(
                 r"\?(?:(:|>|\||=|!|<=|<!)|P?<(\w+)>|([a-zA-Z-]+)(:|\))|(\())",
@@ -173,6 +176,7 @@ class _Reader:
                 if head[4] == ")":
                     return _EMPTY  # flags for the whole pattern
             elif head[5] is not None:  # a condition: (?(name)yes|no) or (?(?=...)yes|no)
+                condition = True
                 if self.peek() == "?":
                     self.group()  # the look-around it tests
                 else:
@@ -182,7 +186,11 @@ class _Reader:
                     self.at = end + 1
             else:
                 zero_width = head[1] in ("=", "!", "<=", "<!")
-        inside = self.alternation()
+        branches = self.branches()
+        # a condition without a "no" branch matches nothing when it does not hold
+        inside = frozenset().union(*branches, *([_EMPTY] if condition else []))
+        if condition and len(branches) > 2:
+            raise Unsupported("a condition of more than two branches")
         if self.peek() != ")":
             raise Unsupported(f"an unclosed group at {self.at}")
         self.at += 1
