@@ -52,6 +52,9 @@ def test_the_openings_are_read_in_a_coarse_alphabet() -> None:
     assert language == frozenset({"jan", "th ", "th" + ANY})  # 26 letters: any character
     assert openings(r"the", 0) is None  # not verbose: spaces would count
     assert openings(r"(?x) a", regex.VERBOSE) is None
+    # a back-reference, a backwards match, a recursion: given up, not guessed
+    for source in (r"(a) \1", r"(?r) ab", r"a (?R)? b", r"(?P<n> a ) \g<n>"):
+        assert openings(source, regex.VERBOSE) is None, source
     scan = Openings(regex.compile(r"(?i: may ) \s+ \d", regex.VERBOSE))
     assert [scan.may_start("May 5, maybe", at) for at in (0, 7)] == [True, True]
     assert not scan.may_start("in May", 0)

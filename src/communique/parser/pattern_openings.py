@@ -33,6 +33,9 @@ _KEY_TABLE = str.maketrans(
     }
 )
 
+#: inline flags that change no match's opening (case, lines, dot, word and Unicode rules)
+_HARMLESS_FLAGS = frozenset("imsuaLw-")
+
 Language = frozenset[str]
 _EMPTY: Language = frozenset({""})
 _ANYTHING: Language = frozenset({"", ANY, ANY * 2, ANY * 3})
@@ -171,8 +174,8 @@ class _Reader:
                 raise Unsupported(f"a group kind at {self.at}")
             self.at = head.end()
             if head[3] is not None:
-                if "x" in head[3].lower() or "f" in head[3].lower():
-                    raise Unsupported("a verbose or full-case switch")
+                if not set(head[3]) <= _HARMLESS_FLAGS:
+                    raise Unsupported(f"the flags {head[3]}")  # verbose, reverse, (?R) ...
                 if head[4] == ")":
                     return _EMPTY  # flags for the whole pattern
             elif head[5] is not None:  # a condition: (?(name)yes|no) or (?(?=...)yes|no)
@@ -219,9 +222,7 @@ class _Reader:
         if not in_class and c in "bBAZGmM":
             return _EMPTY
         if c in "0123456789" or c == "g":
-            if in_class:
-                raise Unsupported("a number escape in a class")
-            return _ANYTHING  # a back-reference: any string
+            raise Unsupported("a back-reference or an octal escape")
         named = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "b": "\b"}
         if c in named:
             return frozenset({_char(named[c])})
@@ -287,7 +288,7 @@ def openings(source: str, flags: int) -> Language | None:
     Only VERBOSE VERSION0 patterns without full case-folding are read (the date tagger's
     kind): elsewhere spaces are literal, classes nest, and a letter may match two.
     """
-    if not flags & regex.VERBOSE or flags & (regex.VERSION1 | regex.FULLCASE):
+    if not flags & regex.VERBOSE or flags & (regex.VERSION1 | regex.FULLCASE | regex.REVERSE):
         return None
     reader = _Reader(source)
     try:
