@@ -6,8 +6,8 @@ case, every digit ``0``, every whitespace character a space, and :data:`ANY` for
 any character may fill. :class:`Openings` then tells, for a place in a text, whether a
 match can start there at all, so a costly pattern need not be tried where it cannot.
 
-The reading over-approximates: a look-around, an anchor or a condition is taken to hold,
-case is ignored, a class of many characters is :data:`ANY`. So a "no" is certain and a
+The reading over-approximates: a look-around or an anchor is taken to hold, a condition
+either way, case is ignored, a class of many characters is :data:`ANY`. So a "no" is certain and a
 "yes" only possible. Syntax it does not know makes it give up (None), never guess.
 """
 
