@@ -36,6 +36,7 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 @example(phrases=["1"], text="²1", guard=GUARDS[2], ignore_case=False, bounds=(0, 9))
 @example(phrases=["ab"], text="_ab", guard=GUARDS[0], ignore_case=False, bounds=(0, 9))
 @example(phrases=["a b"], text="a\n b", guard=GUARDS[1], ignore_case=False, bounds=(0, 9))
+@example(phrases=["ss b", "a"], text="ß b as b", guard=GUARDS[0], ignore_case=True, bounds=(0, 9))
 def test_an_anchored_scan_finds_what_its_pattern_finds(
     phrases: list[str],
     text: str,
@@ -62,6 +63,15 @@ def test_a_scan_tries_its_pattern_only_where_a_phrase_may_start() -> None:
     # "Ken" opens Kenyan and Kenya; "un" opens UN and unity (case-folded)
     assert scan.starts(text) == [0, 22, 29, 38]
     assert [m[0] for m in scan.finditer(text)] == ["UN", "Kenya"]
+
+
+def test_a_short_first_word_anchors_only_where_a_space_follows_it() -> None:
+    scan = AnchoredScan(
+        regex.compile(r"\b(?:at\s+present|a\s+later\s+date)\b"), ["at present", "a later date"]
+    )
+    text = "at\u2003present, as at a later date; ate a"
+    assert scan.starts(text) == [0, 15, 18]  # not "as", "ate", nor the "a" that ends it
+    assert [m.span() for m in scan.finditer(text)] == [(0, 10), (18, 30)]
 
 
 def test_a_phrase_that_no_word_opens_leaves_the_scan_to_its_pattern() -> None:

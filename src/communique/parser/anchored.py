@@ -80,12 +80,13 @@ class AnchoredScan:
     when ``phrases`` is None.
     """
 
-    __slots__ = ("_full", "_last", "_short", "pattern")
+    __slots__ = ("_full", "_last", "_short", "_spaced", "pattern")
 
     def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str] | None) -> None:
         self.pattern = pattern
         full: set[str] = set()
         short: set[str] = set()
+        spaced: set[str] = set()
         anchorable = phrases is not None
         for phrase in phrases or ():
             if not _OPENS_WORD.match(phrase):
@@ -93,9 +94,12 @@ class AnchoredScan:
                 break
             space = _SPACE.search(phrase, 0, KEY)
             key = _key(phrase[: space.start()] if space is not None else phrase)
-            (full if len(key) == KEY else short).add(key)
+            (full if len(key) == KEY else spaced if space is not None else short).add(key)
         self._full: frozenset[str] | None = frozenset(full) if anchorable else None
         self._short = tuple(sorted(short))
+        #: the first words shorter than a key of the phrases that go on after a space ("at
+        #: present"): their words' keys go on with a space too ("at "), not with a letter
+        self._spaced = tuple(sorted(w for w in spaced if not any(w.startswith(s) for s in short)))
         self._last: tuple[str, list[int]] = ("", [])
 
     def starts(self, text: str) -> list[int] | None:
@@ -109,6 +113,14 @@ class AnchoredScan:
         lists = [index.starts[key] for key in self._full.intersection(index.starts)]
         for prefix in self._short:
             lists.extend(index.starts[key] for key in index.keys_starting(prefix))
+        if self._spaced:
+            spaced = self._spaced
+            lists.extend(
+                at
+                for key, at in index.starts.items()
+                if (key[:1] in spaced and _SPACE.match(key, 1) is not None)
+                or (key[:2] in spaced and _SPACE.match(key, 2) is not None)
+            )
         found = sorted(at for starts in lists for at in starts) if len(lists) != 1 else lists[0]
         self._last = (text, found)
         return found

@@ -9,20 +9,24 @@ resolution reads.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
+from communique.parser.anchored import AnchoredScan
+from communique.parser.pattern_openings import Openings
 
 __all__ = [
     "clause_stop",
     "clock",
+    "core_hits",
     "cores",
     "deadline",
     "longer_period",
     "master",
+    "master_openings",
     "phrase",
     "tense_cue",
 ]
@@ -30,7 +34,9 @@ __all__ = [
 #: A placeholder in a pattern template: ``{NAME}`` a fragment, ``{name}`` a vocabulary.
 #: (Patterns are kept as text here and compiled on first use.)
 _PLACEHOLDER = r"\{([A-Za-z][A-Za-z0-9_]*)\}"
-#: What may open an expression a few words before its core word.
+#: What may open an expression a few words before its core word. It is anchored at the end
+#: of the searched stretch, so it is searched backwards (REVERSE), from there: the same
+#: (leftmost) start as a forward search, without trying every position before it.
 _OPENER = r"(?<![\w'’-])[\w.'’$-]{1,20}[\s'’-]+\Z"
 
 
@@ -114,6 +120,12 @@ def master(lexicon: Lexicon) -> tuple[regex.Pattern[str], tuple[str, ...]]:
 
 
 @derived
+def master_openings(lexicon: Lexicon) -> Openings:
+    """Where the master alternation may match: it need not be tried where it cannot."""
+    return Openings(master(lexicon)[0])
+
+
+@derived
 def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """The words every date expression contains, and the words that may open one.
 
@@ -138,7 +150,52 @@ def cores(lexicon: Lexicon) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
         rf"['’]\d|\b(?:\d|(?<![\w'’])(?:{full}|{bare}|{weekdays}|(?i:{alternation(words)}))"
         rf"(?![\w]))"
     )
-    return core, regex.compile(_OPENER)
+    return core, regex.compile(_OPENER, regex.REVERSE)
+
+
+#: where a core match that is no word may start: a digit, or the apostrophe before one
+_NUMBER_CORE = regex.compile(r"['’]\d|\b\d")
+
+
+@derived
+def _core_words(lexicon: Lexicon) -> AnchoredScan:
+    """The core scan, anchored at the words that may open one of its words."""
+    lex = lexicon["dates"]
+    words = [
+        *lex["months"],
+        *lex["weekdays"],
+        *lex["references"],
+        *lex["seasons"],
+        *lex["decades"],
+        *lex["holidays"],
+        *lex["spoken_years"]["centuries"],
+        *lex["patterns"]["core_words"],
+        *lex["ordinals"],
+        *lex["day_parts"]["words"],
+    ]
+    return AnchoredScan(cores(lexicon)[0], words)
+
+
+def core_hits(text: str, lexicon: Lexicon) -> Iterator[regex.Match[str]]:
+    """What the core scan (:func:`cores`) finds in ``text``, tried only at digits, at an
+    apostrophe before one, and at the words that may open a core word."""
+    scan = _core_words(lexicon)
+    words = scan.starts(text)
+    if words is None:
+        yield from scan.pattern.finditer(text)
+        return
+    # two ascending runs, which the sort merges (a start in both is tried twice, alike)
+    starts = [*words, *(m.start() for m in _NUMBER_CORE.finditer(text))]
+    starts.sort()
+    match = scan.pattern.match
+    last = 0
+    for at in starts:
+        if at < last:
+            continue
+        hit = match(text, at)
+        if hit is not None:
+            yield hit
+            last = hit.end()
 
 
 @derived
@@ -196,7 +253,8 @@ def clock(lexicon: Lexicon) -> regex.Pattern[str]:
 
 
 @derived
-def longer_period(lexicon: Lexicon) -> regex.Pattern[str]:
-    """A reporting period longer than a quarter ("for the nine months")."""
-    words = alternation(lexicon["dates"]["comparisons"]["longer_periods"])
-    return regex.compile(rf"(?<![\w-])(?i:{words})(?![\w-])")
+def longer_period(lexicon: Lexicon) -> AnchoredScan:
+    """A reporting period longer than a quarter ("for the nine months"), searched for only
+    at the words that may open one."""
+    periods = lexicon["dates"]["comparisons"]["longer_periods"]
+    return AnchoredScan(regex.compile(rf"(?<![\w-])(?i:{alternation(periods)})(?![\w-])"), periods)

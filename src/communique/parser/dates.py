@@ -48,10 +48,11 @@ def _outgrow(ctx: Context) -> None:
 
 def _matches(master: regex.Pattern[str], text: str, lexicon: Lexicon) -> list[regex.Match[str]]:
     """What ``master.finditer(text)`` finds, tried only near a core word."""
-    core, opener = date_patterns.cores(lexicon)
+    opener = date_patterns.cores(lexicon)[1]
+    may_start = date_patterns.master_openings(lexicon).may_start
     found: list[regex.Match[str]] = []
     last_end = 0
-    for hit in core.finditer(text):
+    for hit in date_patterns.core_hits(text, lexicon):
         if hit.start() < last_end:
             continue
         # the expression may open up to four words before its core word
@@ -62,7 +63,7 @@ def _matches(master: regex.Pattern[str], text: str, lexicon: Lexicon) -> list[re
                 break
             starts.append(head.start())
         for start in reversed(starts):
-            match = master.match(text, start)
+            match = master.match(text, start) if may_start(text, start) else None
             if match is not None and match.end() > hit.start():
                 found.append(match)
                 last_end = match.end()
@@ -126,8 +127,9 @@ def find_dates(
     longer_period = date_patterns.longer_period(lexicon)
     mentions: list[DateMention] = []
     anchored_at = 0
+    groups = [master.groupindex[f"R{i}"] for i in range(len(rules))]
     for match in _matches(master, text, lexicon):
-        index = next(i for i in range(len(rules)) if match.start(f"R{i}") >= 0)
+        index = next(i for i, group in enumerate(groups) if match.start(group) >= 0)
         if ctx.anchor is not None and longer_period.search(text, anchored_at, match.start()):
             _outgrow(ctx)
         try:

@@ -32,6 +32,7 @@ from communique.model import (
     Span,
 )
 from communique.parser.actor_table import ActorTable, Mention
+from communique.parser.anchored import AnchoredScan
 from communique.parser.article import Article, Role
 from communique.parser.event_dates import dates_near, event_date
 from communique.parser.event_roles import RoleWords, dyad, role_words
@@ -66,6 +67,8 @@ class _Vocabulary:
 
     triggers: dict[str, Trigger]
     pattern: regex.Pattern[str]
+    #: ``pattern``'s scan, tried only at the words that may open a trigger
+    trigger_scan: AnchoredScan
     support: regex.Pattern[str]
     irrealis: regex.Pattern[str]
     negation: frozenset[str]
@@ -127,9 +130,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     definite = alternation(lex["anaphora"]["definite"])
     places = lex["places"]
     parties = lex["parties"]
+    trigger_pattern = _bounded(list(triggers))
     return _Vocabulary(
         triggers=triggers,
-        pattern=_bounded(list(triggers)),
+        pattern=trigger_pattern,
+        trigger_scan=AnchoredScan(trigger_pattern, triggers),
         support=_bounded(lex["support"]["forms"]),
         irrealis=_bounded(lex["irrealis"]["words"]),
         negation=frozenset(lex["negation"]["words"]),
@@ -209,18 +214,22 @@ class Candidate:
     actors: ActorTable
     seen: frozenset[str]
     dates: Sequence[DateMention] = ()
+    #: what near() read, once read: several rules ask for it
+    _near: list[tuple[str, ...]] = attrs.field(factory=list, init=False, eq=False, repr=False)
 
     def before(self) -> list[str]:
         """The words of the clause before the trigger (within the look-back), lowercased."""
         start = max(self.clause.start, self.start - _LOOK_BACK)
         return [w.casefold() for w in _WORD.findall(self.text, start, self.start)]
 
-    def near(self) -> list[str]:
+    def near(self) -> tuple[str, ...]:
         """The words of the phrase before the trigger: since the last comma or bracket."""
-        start = max(self.clause.start, self.start - _LOOK_BACK)
-        head = self.text[start : self.start]
-        cut = max(head.rfind(mark) for mark in ',;:()"“”')
-        return [w.casefold() for w in _WORD.findall(head[cut + 1 :])]
+        if not self._near:
+            start = max(self.clause.start, self.start - _LOOK_BACK)
+            head = self.text[start : self.start]
+            cut = max(head.rfind(mark) for mark in ',;:()"“”')
+            self._near.append(tuple(w.casefold() for w in _WORD.findall(head[cut + 1 :])))
+        return self._near[0]
 
 
 Rule = Callable[[Candidate, _Vocabulary], bool]
@@ -373,19 +382,20 @@ def _clauses(text: str, sentence: Span, lex: _Vocabulary) -> list[Span]:
     out: list[Span] = []
     start = sentence.start
     for m in lex.breaks.finditer(text, sentence.start, sentence.end):
-        out.append(Span.of(text, start, m.start()))
+        _add_trimmed(out, text, start, m.start())
         start = m.end()
-    out.append(Span.of(text, start, sentence.end))
-    return [t for t in (_trim(text, s) for s in out) if t is not None]
+    _add_trimmed(out, text, start, sentence.end)
+    return out
 
 
-def _trim(text: str, span: Span) -> Span | None:
-    start, end = span.start, span.end
+def _add_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without the spaces and ``,;:`` around it, unless empty."""
     while start < end and (text[start].isspace() or text[start] in ",;:"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    return Span.of(text, start, end) if end > start else None
+    if end > start:
+        out.append(Span.of(text, start, end))
 
 
 _LABEL_WORDS = 8
@@ -559,7 +569,7 @@ def _candidates(
 ) -> list[Candidate]:
     out = []
     seen = frozenset(state.seen)
-    for m in lex.pattern.finditer(text, clause.start, clause.end):
+    for m in lex.trigger_scan.finditer(text, clause.start, clause.end):
         if m.group() in lex.not_places:
             continue  # "March" is a month, not a protest march
         trigger = lex.triggers[phrase_key(m.group())]

@@ -28,6 +28,7 @@ from communique.model import (
     Statement,
 )
 from communique.parser.actor_table import ActorTable, Mention
+from communique.parser.anchored import AnchoredScan
 from communique.parser.article import Article, Role
 from communique.parser.dates import record_date
 from communique.parser.segments import Segments, find_segments
@@ -55,6 +56,12 @@ class _Vocabulary:
     hedge: regex.Pattern[str]
     status: regex.Pattern[str]
     statuses: dict[str, ProposalStatus]
+    #: the scans of ``cue``, ``addressed``, ``noun`` and ``plan``, tried only at the words
+    #: that may open one of their phrases
+    cue_scan: AnchoredScan
+    addressed_scan: AnchoredScan
+    noun_scan: AnchoredScan
+    plan_scan: AnchoredScan
 
 
 @derived
@@ -70,21 +77,30 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
     positions = lex["positions"]
     starts = [*positions["modals"], *positions["conditions"], *positions["offers"]]
     hedges = lex["declined"]["hedges"]
+    cue = regex.compile(
+        rf"{left_edge(lex['cues']['forms'])}(?:{alternation(lex['cues']['forms'])})(?![\w-])",
+        flags,
+    )
+    addressed = regex.compile(
+        rf"""{left_edge(lex["cues"]["addressed"])}(?:{alternation(lex["cues"]["addressed"])})\s+
+        (?P<to>(?:[\w.'’-]+\s+){{1,5}}?)to\s+(?=\p{{Ll}})""",
+        flags,
+    )
+    noun = regex.compile(
+        rf"""{left_edge(lex["nouns"]["heads"])}(?P<head>{alternation(lex["nouns"]["heads"])})(?![\w-])
+        (?P<rest>\s*:|\s+(?:{alternation(lex["nouns"]["complements"])})(?![\w-]))?""",
+        flags,
+    )
+    plan = regex.compile(
+        rf"""{left_edge(lex["plans"]["determiners"])}(?:{alternation(lex["plans"]["determiners"])})\s+(?:[\w-]+\s+){{0,2}}?
+        (?:{alternation(lex["plans"]["nouns"])})\s+
+        (?:{alternation(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
+        flags,
+    )
     return _Vocabulary(
-        cue=regex.compile(
-            rf"{left_edge(lex['cues']['forms'])}(?:{alternation(lex['cues']['forms'])})(?![\w-])",
-            flags,
-        ),
-        addressed=regex.compile(
-            rf"""{left_edge(lex["cues"]["addressed"])}(?:{alternation(lex["cues"]["addressed"])})\s+
-            (?P<to>(?:[\w.'’-]+\s+){{1,5}}?)to\s+(?=\p{{Ll}})""",
-            flags,
-        ),
-        noun=regex.compile(
-            rf"""{left_edge(lex["nouns"]["heads"])}(?P<head>{alternation(lex["nouns"]["heads"])})(?![\w-])
-            (?P<rest>\s*:|\s+(?:{alternation(lex["nouns"]["complements"])})(?![\w-]))?""",
-            flags,
-        ),
+        cue=cue,
+        addressed=addressed,
+        noun=noun,
         breaks=regex.compile(
             rf"(?<![\w-])(?:{alternation(lex['nouns']['breaks'])})(?![\w-])|[,;:()\"“”]",
             regex.IGNORECASE,
@@ -110,12 +126,7 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         formula=regex.compile(
             "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
         ),
-        plan=regex.compile(
-            rf"""{left_edge(lex["plans"]["determiners"])}(?:{alternation(lex["plans"]["determiners"])})\s+(?:[\w-]+\s+){{0,2}}?
-            (?:{alternation(lex["plans"]["nouns"])})\s+
-            (?:{alternation(lex["plans"]["makers"])})\s+(?P<maker>\p{{Lu}})""",
-            flags,
-        ),
+        plan=plan,
         empty=regex.compile(
             rf"""(?:[\w-]+\s+){{0,2}}?(?:{alternation(lex["empty"]["heads"])})
             (?!\s+(?:{alternation(lex["empty"]["complements"])})\b)""",
@@ -140,6 +151,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             flags,
         ),
         statuses=verbs,
+        cue_scan=AnchoredScan(cue, lex["cues"]["forms"]),
+        addressed_scan=AnchoredScan(addressed, lex["cues"]["addressed"]),
+        noun_scan=AnchoredScan(noun, lex["nouns"]["heads"]),
+        # a determiner opens a plan's match with a space after it ("a ", not "an")
+        plan_scan=AnchoredScan(plan, [f"{d} " for d in lex["plans"]["determiners"]]),
     )
 
 
@@ -275,9 +291,9 @@ def _from_cue(ctx: _Context, sentence: Span) -> list[_Draft]:
     "asked Congress to approve ..."."""
     lex = ctx.vocabulary
     starts = [
-        (m.start(), m.end()) for m in lex.cue.finditer(ctx.text, sentence.start, sentence.end)
+        (m.start(), m.end()) for m in lex.cue_scan.finditer(ctx.text, sentence.start, sentence.end)
     ]
-    for m in lex.addressed.finditer(ctx.text, sentence.start, sentence.end):
+    for m in lex.addressed_scan.finditer(ctx.text, sentence.start, sentence.end):
         if ctx.actors.within(m.start("to"), m.end("to")):
             starts.append((m.start(), m.start("to")))
     out = []
@@ -339,7 +355,7 @@ def _from_noun(ctx: _Context, sentence: Span) -> list[_Draft]:
     for Laden's extradition": the owner of the noun proposes what it names."""
     lex = ctx.vocabulary
     out = []
-    for m in lex.noun.finditer(ctx.text, sentence.start, sentence.end):
+    for m in lex.noun_scan.finditer(ctx.text, sentence.start, sentence.end):
         owner = None
         for mention in reversed(ctx.actors.within(max(sentence.start, m.start() - 60), m.start())):
             between = ctx.text[mention.end : m.start()]
@@ -415,7 +431,7 @@ def _declined(ctx: _Context, sentence: Span, position: int) -> bool:
 def _from_plan(ctx: _Context, sentence: Span) -> list[_Draft]:
     """ "a peace plan drafted by Biden, which included ...": the maker proposes it."""
     out = []
-    for m in ctx.vocabulary.plan.finditer(ctx.text, sentence.start, sentence.end):
+    for m in ctx.vocabulary.plan_scan.finditer(ctx.text, sentence.start, sentence.end):
         makers = ctx.actors.within(m.start("maker"), sentence.end)
         if not makers or makers[0].start != m.start("maker"):
             continue

@@ -61,15 +61,16 @@ def find_segments(text: str, article: Article, *, lexicon: Lexicon | None = None
     lexicon = Lexicon.packaged() if lexicon is None else lexicon
     words = vocabulary(lexicon)
     quotes = _quotations(text)
+    starts = [q.start for q in quotes]
     sentences = tuple(
         tuple(split_sentences(text, block.span.start, block.span.end, lexicon=lexicon))
         for block in article.blocks
     )
     units = tuple(
-        _units(text, split, quotes, words) if block.role is Role.BODY else ()
+        _units(text, split, quotes, starts, words) if block.role is Role.BODY else ()
         for block, split in zip(article.blocks, sentences, strict=True)
     )
-    return Segments(sentences, tuple(quotes), tuple(q.start for q in quotes), units)
+    return Segments(sentences, tuple(quotes), tuple(starts), units)
 
 
 def opens_quote(text: str) -> bool:
@@ -95,11 +96,15 @@ def _quotations(text: str) -> list[Span]:
 
 
 def _units(
-    text: str, sentences: Sequence[Span], quotes: Sequence[Span], words: Vocabulary
+    text: str,
+    sentences: Sequence[Span],
+    quotes: Sequence[Span],
+    starts: Sequence[int],
+    words: Vocabulary,
 ) -> tuple[Span, ...]:
-    """A paragraph's sentences, with the sentences of one quotation kept together."""
+    """A paragraph's sentences, with the sentences of one quotation kept together
+    (``starts``: where each of the text's quotations starts)."""
     units: list[Span] = []
-    starts = [q.start for q in quotes]
     for sentence in sentences:
         if units:
             last = units[-1]
@@ -118,20 +123,16 @@ _SHORT_ATTRIBUTION = 8  # words: 'Vitter demanded.', 'Clinton said on Monday.'
 
 def _asked_then_cue(last: Span, sentence: Span, words: Vocabulary) -> bool:
     """'"Why not?" Vitter demanded.': a quoted question (or exclamation, ellipsis) and its cue."""
+    if _QUESTION_QUOTED.search(last.text) is None or opens_quote(sentence.text):
+        return False
     count = len(sentence.text.split())
     return (
-        _QUESTION_QUOTED.search(last.text) is not None
-        and not opens_quote(sentence.text)
-        and (
-            count <= _SHORT_ATTRIBUTION
-            # "Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd."
-            or (
-                count <= 2 * _SHORT_ATTRIBUTION
-                and words.cue_pattern.search(sentence.text) is not None
-            )
+        count <= _SHORT_ATTRIBUTION
+        # "Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd."
+        or (
+            count <= 2 * _SHORT_ATTRIBUTION and words.cue_pattern.search(sentence.text) is not None
         )
-        and sentence.text.rstrip().endswith(".")
-    )
+    ) and sentence.text.rstrip().endswith(".")
 
 
 def quotes_in(segments: Segments, span: Span) -> tuple[Span, ...]:
