@@ -123,8 +123,11 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
             (?P<verb>{alternation(list(verbs))})(?![\w-])""",
             flags,
         ),
-        formula=regex.compile(
-            "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"]), regex.IGNORECASE
+        formula=regex.compile(  # whole words: not "land for peace" in "Holland for peace"
+            r"(?<![\p{L}\p{N}'’-])(?:"
+            + "|".join(f"(?:{p})" for p in lex["formulas"]["patterns"])
+            + r")(?![\p{L}\p{N}-])",
+            regex.IGNORECASE,
         ),
         plan=plan,
         empty=regex.compile(
