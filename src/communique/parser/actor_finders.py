@@ -18,6 +18,7 @@ from communique.parser.actor_candidates import Candidate, Context, Finder
 from communique.parser.actor_dictionary import ActorDictionary
 from communique.parser.actor_names import classify_run
 from communique.parser.actor_vocabulary import NAME_END, NAME_START, Vocabulary, fold, spaced
+from communique.parser.anchored import word_index
 from communique.parser.article import Role
 
 __all__ = ["FINDERS"]
@@ -126,15 +127,21 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
 
 @functools.lru_cache(maxsize=4)  # asked for each block of a text
 def _country_starts(v: Vocabulary, text: str) -> list[int]:
-    """The word starts of ``text`` that open like a country name, letter for letter: only
-    the words that open like one case-folded are read (the others find none)."""
+    """The word starts of ``text`` that open like a country name, letter for letter: the
+    words whose key (in the text's word index) a name has, and the places of the names
+    shorter than a key."""
     index = v.country_index
-    word_start = v.country_starts.pattern
-    starts = v.country_starts.starts(text)
-    if starts is None:  # a name no word opens: every word start is read
-        return [m.start() for m in word_start.finditer(text)]
-    opens = [at for at in starts if text[at : at + 3] in index or text[at : at + 2] in index]
-    return [at for at in opens if word_start.match(text, at)]
+    words = word_index(text).starts
+    opens = {
+        at for key in v.country_keys for at in words.get(key, ()) if text[at : at + 3] in index
+    }
+    for name in v.short_countries:
+        at = text.find(name)
+        while at >= 0:
+            opens.add(at)
+            at = text.find(name, at + 1)
+    word_start = v.country_word_start.match
+    return [at for at in sorted(opens) if word_start(text, at)]
 
 
 def _find_organizations(ctx: Context, block: Span) -> list[Candidate]:

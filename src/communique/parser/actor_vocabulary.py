@@ -122,9 +122,13 @@ class Vocabulary:
             index.setdefault(name[:3], []).append(name)
         #: the country names by their first three characters, longest first
         self.country_index = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
-        #: the word starts (a capital, or a "t" or "m") of a text where a country name may
-        #: open: the words that open like one of the names
-        self.country_starts = AnchoredScan(_COUNTRY_WORD_START, countries)
+        #: where a country name may open: a word start (a capital, or a "t" or "m")
+        self.country_word_start = _COUNTRY_WORD_START
+        #: the keys of a text's word index (first three characters case-folded) of the
+        #: words that open like a name of three or more characters
+        self.country_keys = frozenset(k.casefold()[:3] for k in self.country_index if len(k) >= 3)
+        #: the names shorter than a key ("US"), looked for letter for letter
+        self.short_countries = tuple(k for k in self.country_index if 0 < len(k) < 3)
 
     def _read_words(self, lexicon: Lexicon) -> None:
         """The word sets of the name rules."""
