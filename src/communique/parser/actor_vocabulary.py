@@ -40,6 +40,8 @@ _NICKNAME = r"""(?:["“]\p{Lu}[\p{Ll}'’]+["”])"""  # Thomas "Tip" O'Neill
 _SPACES = regex.compile(r"\s+")
 #: Where a country name may start: a word, capitalised or not ("the Gambia").
 _COUNTRY_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
+#: How many answers of :meth:`Vocabulary.is_name_token` are kept (then it starts over).
+_NAME_TOKENS_KEPT = 1 << 16
 #: Initials or an initialism: "R.", "G.K.", "U.S.".
 INITIALISM = regex.compile(r"(?:\p{Lu}\.)+")
 
@@ -80,6 +82,8 @@ class Vocabulary:
         self._read_gazetteers(lexicon)
         self._read_words(lexicon)
         self._compile_patterns(lexicon)
+        #: :meth:`is_name_token`'s answers so far (a text asks of the same words again)
+        self._name_tokens: dict[str, bool] = {}
 
     def _read_gazetteers(self, lexicon: Lexicon) -> None:
         """Countries (ISO 3166 names and the lexicon's), states, organizations and media."""
@@ -376,6 +380,14 @@ class Vocabulary:
 
     def is_name_token(self, token: str) -> bool:
         """Whether a capitalised word can be part of a personal name."""
+        known = self._name_tokens.get(token)
+        if known is None:
+            if len(self._name_tokens) >= _NAME_TOKENS_KEPT:
+                self._name_tokens.clear()
+            known = self._name_tokens[token] = self._is_name_token(token)
+        return known
+
+    def _is_name_token(self, token: str) -> bool:
         if len(token) > 2 and token[0] in '"“' and token[-1] in '"”':
             return self.is_name_token(token[1:-1])  # a nickname inside a name
         if token in self.particles:
