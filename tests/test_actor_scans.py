@@ -130,6 +130,7 @@ def _country_names_at_every_word(v: Vocabulary, text: str, block: Span) -> list[
 @example(text="US$5 in the Gambia, Niger and Nigeria", bounds=(0, 99))
 @example(text="El Salvador, El  Salvador, USA, UKUS, 'US and xUK", bounds=(0, 99))
 @example(text="US", bounds=(0, 2))  # a short name at the end of the text
+@example(text="Republic of Korea, Republic of Koreans, Republican", bounds=(0, 30))
 def test_country_names_are_found_at_the_words_that_open_like_one(
     text: str, bounds: tuple[int, int]
 ) -> None:

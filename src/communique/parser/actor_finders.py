@@ -17,7 +17,14 @@ from communique.model import ActorKind, Span
 from communique.parser.actor_candidates import Candidate, Context, Finder
 from communique.parser.actor_dictionary import ActorDictionary
 from communique.parser.actor_names import classify_run
-from communique.parser.actor_vocabulary import NAME_END, NAME_START, Vocabulary, fold, spaced
+from communique.parser.actor_vocabulary import (
+    COUNTRY_HEAD,
+    NAME_END,
+    NAME_START,
+    Vocabulary,
+    fold,
+    spaced,
+)
 from communique.parser.anchored import word_index
 from communique.parser.article import Role
 
@@ -104,7 +111,8 @@ def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) ->
 
 def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
     """Where country names occur as whole words (not "US$")."""
-    index = v.country_index
+    heads = v.country_heads
+    none: tuple[dict[str, tuple[str, ...]], tuple[str, ...]] = ({}, ())
     starts = _country_starts(v, text)
     position = block.start
     for k in range(bisect.bisect_left(starts, block.start), len(starts)):
@@ -113,7 +121,12 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
             break
         if at < position:
             continue
-        for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
+        # the names of the word's key, longest first (see Vocabulary.country_index): of
+        # those as long as a head, only the ones that open like the text there
+        head = text[at : at + COUNTRY_HEAD]
+        long3, short3 = heads.get(text[at : at + 3], none)
+        long2, short2 = heads.get(text[at : at + 2], none)
+        for name in (*long3.get(head, ()), *short3, *long2.get(head, ()), *short2):
             end = at + len(name)
             if (
                 end <= block.end

@@ -61,6 +61,19 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+#: How many first characters of a country name :attr:`Vocabulary.country_heads` keys by.
+COUNTRY_HEAD = 12
+
+
+def _by_head(names: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The names of ``COUNTRY_HEAD`` characters or more by their first ones, in order."""
+    heads: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) >= COUNTRY_HEAD:
+            heads.setdefault(name[:COUNTRY_HEAD], []).append(name)
+    return {head: tuple(same) for head, same in heads.items()}
+
+
 def _anchored(pattern: str, phrases: Iterable[str], flags: int = 0) -> AnchoredScan:
     """``pattern`` compiled, scanned only where one of ``phrases`` (its openings) may start."""
     return AnchoredScan(regex.compile(pattern, flags), phrases)
@@ -126,6 +139,13 @@ class Vocabulary:
             index.setdefault(name[:3], []).append(name)
         #: the country names by their first three characters, longest first
         self.country_index = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+        #: the same, each key's names split in two, in that order: those of
+        #: ``COUNTRY_HEAD`` characters or more by those first characters ("Republic of "
+        #: of 90 names), then the shorter ones
+        self.country_heads = {
+            k: (_by_head(names), tuple(n for n in names if len(n) < COUNTRY_HEAD))
+            for k, names in self.country_index.items()
+        }
         #: where a country name may open: a word start (a capital, or a "t" or "m")
         self.country_word_start = _COUNTRY_WORD_START
         #: the keys of a text's word index (first three characters case-folded) of the
