@@ -19,7 +19,7 @@ from communique.parser.actor_vocabulary import (
     Vocabulary,
     vocabulary,
 )
-from communique.parser.anchored import AnchoredScan
+from communique.parser.anchored import AnchoredScan, word_index
 
 
 def _flat(phrases: Iterable[str]) -> str:
@@ -44,6 +44,27 @@ def test_a_case_sensitive_alternation_matches_what_a_flat_longest_first_list_mat
         tree = regex.compile(template.replace("{}", alternation(phrases, case_blind=False)))
         flat = regex.compile(template.replace("{}", _flat(phrases)))
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@given(
+    phrases=st.lists(
+        st.text(alphabet="abAB ²1'.\t", min_size=1, max_size=6), min_size=1, max_size=8
+    ),
+    text=st.text(alphabet="abAB ²1'.-\n\t", max_size=40),
+)
+@example(phrases=["a b", "ab", "A"], text="a\tb ab xab ²A 1a b")  # short first words
+@example(phrases=["abab", " ab"], text="abab")  # a phrase no word opens
+def test_openings_are_the_word_starts_where_a_phrase_stands(phrases: list[str], text: str) -> None:
+    """An :class:`Openings` finds a phrase at each word start where one stands."""
+    openings = Openings(alternation(phrases, case_blind=False), phrases)
+    phrase = regex.compile(f"(?:{alternation(phrases, case_blind=False)})")
+    every = sorted(at for starts in word_index(text).starts.values() for at in starts)
+    expected = [at for at in every if phrase.match(text, at)]
+    found = openings.at(text)
+    if found is None:
+        assert any(not regex.match(r"[\p{L}\p{N}]", p) for p in phrases)
+    else:
+        assert found == expected
 
 
 def _vocabulary() -> Vocabulary:
