@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from communique.lexicon import Lexicon, alternation
 from communique.model import Span
 from communique.parser.actor_finders import _country_names
-from communique.parser.actor_names import _office_in_clause, _title_before
+from communique.parser.actor_names import (
+    _COMMA_SPACE_BEFORE,
+    _COMMA_TITLE,
+    _office_in_clause,
+    _title_before,
+)
 from communique.parser.actor_scans import LedScan, Openings
 from communique.parser.actor_vocabulary import (
     NAME_END,
@@ -203,3 +208,23 @@ def test_a_led_scan_finds_what_its_pattern_finds(
     scan = LedScan(pattern, Openings(tree, phrases), modifiers)
     start, end = sorted(bounds)
     assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
+
+
+@given(
+    st.lists(st.sampled_from(["the", "The", "minister", "ambassador", ",", " ", "\n", "x"]))
+    .map("".join)
+    .filter(bool),
+    st.integers(0, 200),
+)
+@example("The foreign minister, ", 40)
+@example("the minister,\n \t", 0)
+@example("The minister, ", 80)
+def test_an_office_before_a_comma_is_looked_for_only_after_a_comma(left: str, back: int) -> None:
+    """The quick test for a comma and spaces before a name (in any window before it)
+    passes wherever the full pattern finds an office set off by a comma."""
+    text = left + "Smith"
+    name_start = len(left)
+    window = max(0, name_start - back)
+    found = _COMMA_TITLE.search(text, window, name_start)
+    if found is not None:
+        assert _COMMA_SPACE_BEFORE.match(text, window, name_start) is not None
