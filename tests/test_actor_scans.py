@@ -17,7 +17,7 @@ from communique.parser.actor_names import (
     _office_in_clause,
     _title_before,
 )
-from communique.parser.actor_scans import LedScan, Openings
+from communique.parser.actor_scans import LedScan, Openings, WordScan
 from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
@@ -70,6 +70,27 @@ def test_openings_are_the_word_starts_where_a_phrase_stands(phrases: list[str], 
         assert any(not regex.match(r"[\p{L}\p{N}]", p) for p in phrases)
     else:
         assert found == expected
+
+
+@given(
+    phrases=st.lists(
+        st.text(alphabet="abAB ²1'.\t", min_size=1, max_size=6), min_size=1, max_size=8
+    ),
+    text=st.text(alphabet="abAB ²1'.-\n\t", max_size=40),
+    bounds=st.tuples(st.integers(0, 45), st.integers(0, 45)),
+)
+@example(phrases=["a b", "ab", "A"], text="a\tb ab xab ²A 1a b", bounds=(0, 40))
+def test_a_word_scan_finds_what_its_pattern_finds(
+    phrases: list[str], text: str, bounds: tuple[int, int]
+) -> None:
+    """A :class:`WordScan` of a guarded case-sensitive alternation finds what it finds."""
+    tree = alternation(phrases, case_blind=False)
+    pattern = regex.compile(rf"{NAME_START}(?:{tree}){NAME_END}")
+    scan = WordScan(pattern, phrases)
+    start, end = sorted(bounds)
+    assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
+    window = _spans(pattern.finditer(text[start:end]))
+    assert _spans(scan.finditer_in(text, start, end)) == window
 
 
 def _vocabulary() -> Vocabulary:

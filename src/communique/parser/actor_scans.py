@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from communique.parser.anchored import KEY, word_index
+from communique.parser.anchored import KEY, AnchoredScan, word_index
 
-__all__ = ["LedScan", "Openings"]
+__all__ = ["LedScan", "Openings", "WordScan"]
 
 #: the run of whitespace that ends where it is matched (backwards) from
 _SPACE_BEFORE = regex.compile(r"\s+", regex.REVERSE)
@@ -64,6 +64,33 @@ class _FirstWords:
                     found.add(at)
                 at = text.find(word, at + 1)
         return sorted(found)
+
+
+class WordScan(AnchoredScan):
+    """An :class:`~communique.parser.anchored.AnchoredScan` of a case-sensitive pattern
+    whose phrases it holds letter for letter: it finds what the pattern finds, trying it at
+    the word starts :class:`_FirstWords` gives (a case-blind pattern: where the anchored
+    scan tries it)."""
+
+    __slots__ = ("_first_words", "_known")
+
+    def __init__(self, pattern: regex.Pattern[str], phrases: Iterable[str] | None) -> None:
+        listed = None if phrases is None else list(phrases)
+        super().__init__(pattern, listed)
+        cased = not pattern.flags & regex.IGNORECASE
+        self._first_words = _FirstWords(listed) if listed is not None and cased else None
+        self._known: tuple[str | None, list[int] | None] = (None, None)
+
+    def starts(self, text: str) -> list[int] | None:
+        """The offsets of ``text`` where a match may start, ascending; None: anywhere."""
+        if self._first_words is None:
+            return super().starts(text)
+        known_text, known = self._known
+        if known_text is text:
+            return known
+        found = self._first_words.starts(text)
+        self._known = (text, found)
+        return found
 
 
 class Openings:

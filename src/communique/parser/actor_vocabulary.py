@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
-from communique.parser.actor_scans import LedScan, Openings
+from communique.parser.actor_scans import LedScan, Openings, WordScan
 from communique.parser.anchored import AnchoredScan
 from communique.parser.titles import title_words
 
@@ -76,7 +76,7 @@ def _by_head(names: Sequence[str]) -> dict[str, tuple[str, ...]]:
 
 def _anchored(pattern: str, phrases: Iterable[str], flags: int = 0) -> AnchoredScan:
     """``pattern`` compiled, scanned only where one of ``phrases`` (its openings) may start."""
-    return AnchoredScan(regex.compile(pattern, flags), phrases)
+    return WordScan(regex.compile(pattern, flags), phrases)
 
 
 def _words(phrases: Iterable[str], space: str = r"\s+") -> str:
