@@ -383,7 +383,7 @@ def _first_words(text: str, names: Iterable[str]) -> list[tuple[int, str]]:
     index with its key: a name stands only where no letter or digit is before it (see
     :func:`_occurrences`); any other first word at each of its places, overlapping too."""
     starts = word_index(text).starts
-    places = []
+    places: list[tuple[int, str]] = []
     for name in names:
         words = name.split(" ")
         if not all(words):
