@@ -11,15 +11,20 @@ from hypothesis import strategies as st
 from communique.lexicon import Lexicon, alternation
 from communique.model import Span
 from communique.parser.actor_finders import _country_names
-from communique.parser.actor_names import _office_in_clause, _title_before
-from communique.parser.actor_scans import LedScan, Openings
+from communique.parser.actor_names import (
+    _COMMA_SPACE_BEFORE,
+    _COMMA_TITLE,
+    _office_in_clause,
+    _title_before,
+)
+from communique.parser.actor_scans import LedScan, Openings, WordScan
 from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
     Vocabulary,
     vocabulary,
 )
-from communique.parser.anchored import AnchoredScan
+from communique.parser.anchored import AnchoredScan, word_index
 
 
 def _flat(phrases: Iterable[str]) -> str:
@@ -44,6 +49,48 @@ def test_a_case_sensitive_alternation_matches_what_a_flat_longest_first_list_mat
         tree = regex.compile(template.replace("{}", alternation(phrases, case_blind=False)))
         flat = regex.compile(template.replace("{}", _flat(phrases)))
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@given(
+    phrases=st.lists(
+        st.text(alphabet="abAB ²1'.\t", min_size=1, max_size=6), min_size=1, max_size=8
+    ),
+    text=st.text(alphabet="abAB ²1'.-\n\t", max_size=40),
+)
+@example(phrases=["a b", "ab", "A"], text="a\tb ab xab ²A 1a b")  # short first words
+@example(phrases=["abab", " ab"], text="abab")  # a phrase no word opens
+def test_openings_are_the_word_starts_where_a_phrase_stands(phrases: list[str], text: str) -> None:
+    """An :class:`Openings` finds a phrase at each word start where one stands."""
+    openings = Openings(alternation(phrases, case_blind=False), phrases)
+    phrase = regex.compile(f"(?:{alternation(phrases, case_blind=False)})")
+    every = sorted(at for starts in word_index(text).starts.values() for at in starts)
+    expected = [at for at in every if phrase.match(text, at)]
+    found = openings.at(text)
+    if found is None:
+        assert any(not regex.match(r"[\p{L}\p{N}]", p) for p in phrases)
+    else:
+        assert found == expected
+
+
+@given(
+    phrases=st.lists(
+        st.text(alphabet="abAB ²1'.\t", min_size=1, max_size=6), min_size=1, max_size=8
+    ),
+    text=st.text(alphabet="abAB ²1'.-\n\t", max_size=40),
+    bounds=st.tuples(st.integers(0, 45), st.integers(0, 45)),
+)
+@example(phrases=["a b", "ab", "A"], text="a\tb ab xab ²A 1a b", bounds=(0, 40))
+def test_a_word_scan_finds_what_its_pattern_finds(
+    phrases: list[str], text: str, bounds: tuple[int, int]
+) -> None:
+    """A :class:`WordScan` of a guarded case-sensitive alternation finds what it finds."""
+    tree = alternation(phrases, case_blind=False)
+    pattern = regex.compile(rf"{NAME_START}(?:{tree}){NAME_END}")
+    scan = WordScan(pattern, phrases)
+    start, end = sorted(bounds)
+    assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
+    window = _spans(pattern.finditer(text[start:end]))
+    assert _spans(scan.finditer_in(text, start, end)) == window
 
 
 def _vocabulary() -> Vocabulary:
@@ -86,15 +133,10 @@ def _spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int]]:
 def test_the_anchored_actor_scans_find_what_their_patterns_find(
     text: str, bounds: tuple[int, int]
 ) -> None:
-    """Each anchored scan of the vocabulary is given every phrase its matches open with
-    (but ``country_starts``, the word starts where a country name may open), and each
-    scan led by a demonym finds what its pattern finds."""
+    """Each anchored scan of the vocabulary is given every phrase its matches open with,
+    and each scan led by a demonym finds what its pattern finds."""
     start, end = sorted(bounds)
-    scans = [
-        scan
-        for name, scan in vars(_vocabulary()).items()
-        if isinstance(scan, AnchoredScan) and name != "country_starts"
-    ]
+    scans = [scan for name, scan in vars(_vocabulary()).items() if isinstance(scan, AnchoredScan)]
     led = [scan for scan in vars(_vocabulary()).values() if isinstance(scan, LedScan)]
     assert (len(scans), len(led)) == (4, 5)
     every: list[AnchoredScan | LedScan] = [*scans, *led]
@@ -133,6 +175,9 @@ def _country_names_at_every_word(v: Vocabulary, text: str, block: Span) -> list[
 
 @given(text=_TEXT, bounds=st.tuples(st.integers(0, 120), st.integers(0, 120)))
 @example(text="US$5 in the Gambia, Niger and Nigeria", bounds=(0, 99))
+@example(text="El Salvador, El  Salvador, USA, UKUS, 'US and xUK", bounds=(0, 99))
+@example(text="US", bounds=(0, 2))  # a short name at the end of the text
+@example(text="Republic of Korea, Republic of Koreans, Republican", bounds=(0, 30))
 def test_country_names_are_found_at_the_words_that_open_like_one(
     text: str, bounds: tuple[int, int]
 ) -> None:
@@ -184,3 +229,23 @@ def test_a_led_scan_finds_what_its_pattern_finds(
     scan = LedScan(pattern, Openings(tree, phrases), modifiers)
     start, end = sorted(bounds)
     assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
+
+
+@given(
+    st.lists(st.sampled_from(["the", "The", "minister", "ambassador", ",", " ", "\n", "x"]))
+    .map("".join)
+    .filter(bool),
+    st.integers(0, 200),
+)
+@example("The foreign minister, ", 40)
+@example("the minister,\n \t", 0)
+@example("The minister, ", 80)
+def test_an_office_before_a_comma_is_looked_for_only_after_a_comma(left: str, back: int) -> None:
+    """The quick test for a comma and spaces before a name (in any window before it)
+    passes wherever the full pattern finds an office set off by a comma."""
+    text = left + "Smith"
+    name_start = len(left)
+    window = max(0, name_start - back)
+    found = _COMMA_TITLE.search(text, window, name_start)
+    if found is not None:
+        assert _COMMA_SPACE_BEFORE.match(text, window, name_start) is not None

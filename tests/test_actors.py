@@ -482,13 +482,15 @@ def test_import_leaves_the_country_database_unloaded() -> None:
     assert "False 0" == result.stdout.strip()
 
 
-_NAME_WORD = st.text(alphabet="AaBb'’-", min_size=1, max_size=4)
+_NAME_WORD = st.text(alphabet="AaBbß1²'’-", min_size=1, max_size=4)
 
 
 @given(
     names=st.lists(st.lists(_NAME_WORD, min_size=1, max_size=3).map(" ".join), max_size=5),
-    text=st.text(alphabet="AaBb '’-\n\t.", max_size=60),
+    text=st.text(alphabet="AaBbß1² '’-\n\t.", max_size=60),
 )
+@example(names=["Abba Ab"], text="xAbba Ab Abba  Ab 'Abba Ab ²Abba Ab")
+@example(names=["ßaB", "SSaB"], text=" ßaB SSaB ssab")  # a key longer case-folded
 def test_name_occurrences_are_what_a_regex_alternation_finds(names: list[str], text: str) -> None:
     """The later-mention scan finds what one compiled alternation of the names would."""
     pattern = regex.compile(rf"{NAME_START}(?:{alternation(names)}){NAME_END}")

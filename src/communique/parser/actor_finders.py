@@ -17,7 +17,15 @@ from communique.model import ActorKind, Span
 from communique.parser.actor_candidates import Candidate, Context, Finder
 from communique.parser.actor_dictionary import ActorDictionary
 from communique.parser.actor_names import classify_run
-from communique.parser.actor_vocabulary import NAME_END, NAME_START, Vocabulary, fold, spaced
+from communique.parser.actor_vocabulary import (
+    COUNTRY_HEAD,
+    NAME_END,
+    NAME_START,
+    Vocabulary,
+    fold,
+    spaced,
+)
+from communique.parser.anchored import word_index
 from communique.parser.article import Role
 
 __all__ = ["FINDERS"]
@@ -103,7 +111,8 @@ def _state(v: Vocabulary, span: tuple[int, int], code: str, *, priority: int) ->
 
 def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int, int]]:
     """Where country names occur as whole words (not "US$")."""
-    index = v.country_index
+    heads = v.country_heads
+    none: tuple[dict[str, tuple[str, ...]], tuple[str, ...]] = ({}, ())
     starts = _country_starts(v, text)
     position = block.start
     for k in range(bisect.bisect_left(starts, block.start), len(starts)):
@@ -112,7 +121,12 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
             break
         if at < position:
             continue
-        for name in (*index.get(text[at : at + 3], ()), *index.get(text[at : at + 2], ())):
+        # the names of the word's key, longest first (see Vocabulary.country_index): of
+        # those as long as a head, only the ones that open like the text there
+        head = text[at : at + COUNTRY_HEAD]
+        long3, short3 = heads.get(text[at : at + 3], none)
+        long2, short2 = heads.get(text[at : at + 2], none)
+        for name in (*long3.get(head, ()), *short3, *long2.get(head, ()), *short2):
             end = at + len(name)
             if (
                 end <= block.end
@@ -126,15 +140,21 @@ def _country_names(v: Vocabulary, text: str, block: Span) -> Iterable[tuple[int,
 
 @functools.lru_cache(maxsize=4)  # asked for each block of a text
 def _country_starts(v: Vocabulary, text: str) -> list[int]:
-    """The word starts of ``text`` that open like a country name, letter for letter: only
-    the words that open like one case-folded are read (the others find none)."""
+    """The word starts of ``text`` that open like a country name, letter for letter: the
+    words whose key (in the text's word index) a name has, and the places of the names
+    shorter than a key."""
     index = v.country_index
-    word_start = v.country_starts.pattern
-    starts = v.country_starts.starts(text)
-    if starts is None:  # a name no word opens: every word start is read
-        return [m.start() for m in word_start.finditer(text)]
-    opens = [at for at in starts if text[at : at + 3] in index or text[at : at + 2] in index]
-    return [at for at in opens if word_start.match(text, at)]
+    words = word_index(text).starts
+    opens = {
+        at for key in v.country_keys for at in words.get(key, ()) if text[at : at + 3] in index
+    }
+    for name in v.short_countries:
+        at = text.find(name)
+        while at >= 0:
+            opens.add(at)
+            at = text.find(name, at + 1)
+    word_start = v.country_word_start.match
+    return [at for at in sorted(opens) if word_start(text, at)]
 
 
 def _find_organizations(ctx: Context, block: Span) -> list[Candidate]:

@@ -18,6 +18,7 @@ from communique.model import Actor, ActorKind, Identifier, Span
 from communique.parser.actor_candidates import Candidate
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.actor_vocabulary import NAME_END, NAME_START, Vocabulary, fold, spaced
+from communique.parser.anchored import KEY, word_index
 from communique.parser.article import Article, Role
 
 __all__ = [
@@ -376,17 +377,26 @@ _NAME_CHAR_BEFORE = regex.compile(r"[\p{L}\p{N}'’]")
 
 
 def _first_words(text: str, names: Iterable[str]) -> list[tuple[int, str]]:
-    """Where each name's first word stands in ``text`` (overlapping places too), with
-    the name, in text order: found once for the whole text rather than for each block."""
-    places = []
+    """Where each name's first word stands in ``text`` with the name, in text order: found
+    once for the whole text rather than for each block. A first word of a key's length or
+    more that opens with a letter or digit is read only at the words of the text's word
+    index with its key: a name stands only where no letter or digit is before it (see
+    :func:`_occurrences`); any other first word at each of its places, overlapping too."""
+    starts = word_index(text).starts
+    places: list[tuple[int, str]] = []
     for name in names:
         words = name.split(" ")
         if not all(words):
             continue
-        at = text.find(words[0])
+        first = words[0]
+        if len(first) >= KEY and _NAME_CHAR.match(first):
+            at_key = starts.get(first[:KEY].casefold()[:KEY], ())
+            places.extend((at, name) for at in at_key if text.startswith(first, at))
+            continue
+        at = text.find(first)
         while at >= 0:
             places.append((at, name))
-            at = text.find(words[0], at + 1)
+            at = text.find(first, at + 1)
     return sorted(places)
 
 

@@ -44,6 +44,8 @@ _APPOSITION = regex.compile(
 _COMMA_TITLE = regex.compile(
     r"""(?<![\p{L}])(?:the|The)\s+(?P<title>(?:[\p{L}.'’-]+\s+){0,6}[\p{L}.'’-]+),\s+$"""
 )
+#: the comma and spaces that end :data:`_COMMA_TITLE`, matched backwards from its end
+_COMMA_SPACE_BEFORE = regex.compile(r",\s+", regex.REVERSE)
 #: where an apposition's noun phrase ends: a relative pronoun or a participle clause
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 _PHRASE_END = frozenset(
@@ -391,6 +393,8 @@ def _apposition_after(
     v: Vocabulary, text: str, end: int
 ) -> tuple[str | None, str | None, str | None]:
     """An office in apposition after a name: ", the President of Brazil"."""
+    if not text.startswith(",", end):
+        return None, None, None  # most names: no comma after them to open one
     m = _APPOSITION.match(text[end : end + 160])
     if m is None:
         return None, None, None
@@ -442,7 +446,10 @@ def _title_before_comma(
     v: Vocabulary, text: str, name_start: int
 ) -> tuple[str | None, str | None, str | None]:
     """'The Czech foreign minister, Jan Kavan': an office set off by a comma before a name."""
-    m = _COMMA_TITLE.search(text, max(0, name_start - 80), name_start)
+    window = max(0, name_start - 80)
+    if _COMMA_SPACE_BEFORE.match(text, window, name_start) is None:
+        return None, None, None  # most names: no comma right before them to end one
+    m = _COMMA_TITLE.search(text, window, name_start)
     if m is None:
         return None, None, None
     words = m.group("title").split()

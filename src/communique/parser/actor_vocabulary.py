@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
-from communique.parser.actor_scans import LedScan, Openings
+from communique.parser.actor_scans import LedScan, Openings, WordScan
 from communique.parser.anchored import AnchoredScan
 from communique.parser.titles import title_words
 
@@ -40,6 +40,8 @@ _NICKNAME = r"""(?:["“]\p{Lu}[\p{Ll}'’]+["”])"""  # Thomas "Tip" O'Neill
 _SPACES = regex.compile(r"\s+")
 #: Where a country name may start: a word, capitalised or not ("the Gambia").
 _COUNTRY_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’])[\p{Lu}tm]")
+#: How many answers of :meth:`Vocabulary.is_name_token` are kept (then it starts over).
+_NAME_TOKENS_KEPT = 1 << 16
 #: Initials or an initialism: "R.", "G.K.", "U.S.".
 INITIALISM = regex.compile(r"(?:\p{Lu}\.)+")
 
@@ -59,9 +61,22 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+#: How many first characters of a country name :attr:`Vocabulary.country_heads` keys by.
+COUNTRY_HEAD = 12
+
+
+def _by_head(names: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """The names of ``COUNTRY_HEAD`` characters or more by their first ones, in order."""
+    heads: dict[str, list[str]] = {}
+    for name in names:
+        if len(name) >= COUNTRY_HEAD:
+            heads.setdefault(name[:COUNTRY_HEAD], []).append(name)
+    return {head: tuple(same) for head, same in heads.items()}
+
+
 def _anchored(pattern: str, phrases: Iterable[str], flags: int = 0) -> AnchoredScan:
     """``pattern`` compiled, scanned only where one of ``phrases`` (its openings) may start."""
-    return AnchoredScan(regex.compile(pattern, flags), phrases)
+    return WordScan(regex.compile(pattern, flags), phrases)
 
 
 def _words(phrases: Iterable[str], space: str = r"\s+") -> str:
@@ -80,6 +95,8 @@ class Vocabulary:
         self._read_gazetteers(lexicon)
         self._read_words(lexicon)
         self._compile_patterns(lexicon)
+        #: :meth:`is_name_token`'s answers so far (a text asks of the same words again)
+        self._name_tokens: dict[str, bool] = {}
 
     def _read_gazetteers(self, lexicon: Lexicon) -> None:
         """Countries (ISO 3166 names and the lexicon's), states, organizations and media."""
@@ -122,9 +139,20 @@ class Vocabulary:
             index.setdefault(name[:3], []).append(name)
         #: the country names by their first three characters, longest first
         self.country_index = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
-        #: the word starts (a capital, or a "t" or "m") of a text where a country name may
-        #: open: the words that open like one of the names
-        self.country_starts = AnchoredScan(_COUNTRY_WORD_START, countries)
+        #: the same, each key's names split in two, in that order: those of
+        #: ``COUNTRY_HEAD`` characters or more by those first characters ("Republic of "
+        #: of 90 names), then the shorter ones
+        self.country_heads = {
+            k: (_by_head(names), tuple(n for n in names if len(n) < COUNTRY_HEAD))
+            for k, names in self.country_index.items()
+        }
+        #: where a country name may open: a word start (a capital, or a "t" or "m")
+        self.country_word_start = _COUNTRY_WORD_START
+        #: the keys of a text's word index (first three characters case-folded) of the
+        #: words that open like a name of three or more characters
+        self.country_keys = frozenset(k.casefold()[:3] for k in self.country_index if len(k) >= 3)
+        #: the names shorter than a key ("US"), looked for letter for letter
+        self.short_countries = tuple(k for k in self.country_index if 0 < len(k) < 3)
 
     def _read_words(self, lexicon: Lexicon) -> None:
         """The word sets of the name rules."""
@@ -372,6 +400,14 @@ class Vocabulary:
 
     def is_name_token(self, token: str) -> bool:
         """Whether a capitalised word can be part of a personal name."""
+        known = self._name_tokens.get(token)
+        if known is None:
+            if len(self._name_tokens) >= _NAME_TOKENS_KEPT:
+                self._name_tokens.clear()
+            known = self._name_tokens[token] = self._is_name_token(token)
+        return known
+
+    def _is_name_token(self, token: str) -> bool:
         if len(token) > 2 and token[0] in '"“' and token[-1] in '"”':
             return self.is_name_token(token[1:-1])  # a nickname inside a name
         if token in self.particles:
