@@ -17,7 +17,7 @@ from communique.parser.actor_names import (
     _office_in_clause,
     _title_before,
 )
-from communique.parser.actor_scans import LedScan, Openings, WordScan
+from communique.parser.actor_scans import LedScan, PhrasePlaces, WordScan
 from communique.parser.actor_vocabulary import (
     NAME_END,
     NAME_START,
@@ -60,8 +60,8 @@ def test_a_case_sensitive_alternation_matches_what_a_flat_longest_first_list_mat
 @example(phrases=["a b", "ab", "A"], text="a\tb ab xab ²A 1a b")  # short first words
 @example(phrases=["abab", " ab"], text="abab")  # a phrase no word opens
 def test_openings_are_the_word_starts_where_a_phrase_stands(phrases: list[str], text: str) -> None:
-    """An :class:`Openings` finds a phrase at each word start where one stands."""
-    openings = Openings(alternation(phrases, case_blind=False), phrases)
+    """An :class:`PhrasePlaces` finds a phrase at each word start where one stands."""
+    openings = PhrasePlaces(alternation(phrases, case_blind=False), phrases)
     phrase = regex.compile(f"(?:{alternation(phrases, case_blind=False)})")
     every = sorted(at for starts in word_index(text).starts.values() for at in starts)
     expected = [at for at in every if phrase.match(text, at)]
@@ -226,7 +226,7 @@ def test_a_led_scan_finds_what_its_pattern_finds(
     tree = alternation(phrases, case_blind=False)
     lead = f"(?:(?:{alternation(modifiers, case_blind=False)})\\s+)?" if modifiers else ""
     pattern = regex.compile(rf"{NAME_START}{lead}(?:{tree})(?:\s+[ab])?{NAME_END}")
-    scan = LedScan(pattern, Openings(tree, phrases), modifiers)
+    scan = LedScan(pattern, PhrasePlaces(tree, phrases), modifiers)
     start, end = sorted(bounds)
     assert _spans(scan.finditer(text, start, end)) == _spans(pattern.finditer(text, start, end))
 

@@ -2,7 +2,7 @@
 
 "Ugandan rebels", "Top Israeli officials", "the Palestinians": five patterns open with
 one of a few hundred demonyms, some after a modifier ("the", "Top") and whitespace. An
-:class:`Openings` finds, once per text, where a demonym stands; a :class:`LedScan` tries
+:class:`PhrasePlaces` finds, once per text, where a demonym stands; a :class:`LedScan` tries
 its pattern only there and at the modifiers right before one, instead of at every word
 that opens like a demonym or a modifier ("the" is one).
 """
@@ -16,7 +16,7 @@ import regex
 
 from communique.parser.anchored import KEY, AnchoredScan, word_index
 
-__all__ = ["LedScan", "Openings", "WordScan"]
+__all__ = ["LedScan", "PhrasePlaces", "WordScan"]
 
 #: the run of whitespace that ends where it is matched (backwards) from
 _SPACE_BEFORE = regex.compile(r"\s+", regex.REVERSE)
@@ -93,7 +93,7 @@ class WordScan(AnchoredScan):
         return found
 
 
-class Openings:
+class PhrasePlaces:
     """Where one of ``phrases`` (written as the case-sensitive ``alternation`` of them)
     stands in a text at a word start, found once per text among the words that may open
     one."""
@@ -129,7 +129,7 @@ class LedScan:
     __slots__ = ("_last", "_modifiers", "_openings", "pattern")
 
     def __init__(
-        self, pattern: regex.Pattern[str], openings: Openings, modifiers: Iterable[str] = ()
+        self, pattern: regex.Pattern[str], openings: PhrasePlaces, modifiers: Iterable[str] = ()
     ) -> None:
         self.pattern = pattern
         modifiers = list(modifiers)

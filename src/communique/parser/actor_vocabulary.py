@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from communique.lexicon import Lexicon, alternation, derived
-from communique.parser.actor_scans import LedScan, Openings, WordScan
+from communique.parser.actor_scans import LedScan, PhrasePlaces, WordScan
 from communique.parser.anchored import AnchoredScan
 from communique.parser.titles import title_words
 
@@ -225,14 +225,14 @@ class Vocabulary:
         self.media_word = regex.compile(
             rf"(?:{b}(?P<demonym>{demonyms})\s+)?(?:(?P<word>{alternation(self.media_words)})\s+)?$"
         )
-        demonym_openings = Openings(demonyms, self.demonyms)
+        demonym_places = PhrasePlaces(demonyms, self.demonyms)
         self.armed_forces = LedScan(
             regex.compile(
                 rf"""{b}(?P<demonym>{demonyms})\s+(?P<word>{alternation(self.forces)}){e}
                 (?!\s+(?:{alternation(lex["forces"]["compounds"])}){e})""",
                 regex.VERBOSE,
             ),
-            demonym_openings,
+            demonym_places,
         )
         self.police_force = regex.compile(
             rf"""{b}(?P<place>\p{{Lu}}[\p{{L}}'’-]+(?:[ \t]+\p{{Lu}}[\p{{L}}'’-]+)?)[ \t]+
@@ -243,7 +243,7 @@ class Vocabulary:
             regex.compile(
                 rf"{b}(?P<demonym>{demonyms})\s+(?:{alternation(lex['governments']['words'])}){e}"
             ),
-            demonym_openings,
+            demonym_places,
         )
         groups = lex["groups"]
         self.group_roles: dict[str, str] = dict(groups["roles"])
@@ -260,7 +260,7 @@ class Vocabulary:
                 rf"{b}{modifier}(?P<demonym>{demonyms})\s+"
                 rf"(?P<word>{alternation(self.group_roles)}){e}"
             ),
-            demonym_openings,
+            demonym_places,
             modifiers,
         )
         #: a capitalised word with a plural ending: without one, no people is named
@@ -268,7 +268,7 @@ class Vocabulary:
         plurals = alternation(self.plural_demonyms, case_blind=False)
         self.plural_people = LedScan(
             regex.compile(rf"{b}{modifier}(?P<plural>{plurals}){e}"),
-            Openings(plurals, self.plural_demonyms),
+            PhrasePlaces(plurals, self.plural_demonyms),
             modifiers,
         )
         self.counted_after = frozenset(groups["plurals"]["counted_after"])
@@ -292,7 +292,7 @@ class Vocabulary:
                 \s+(?P<word>{alternation(heads)}){e}""",
                 regex.VERBOSE,
             ),
-            demonym_openings,
+            demonym_places,
             modifiers,
         )
         igo = [a for a, v in self.organizations.items() if v[1] in self.intergovernmental]
