@@ -1,7 +1,7 @@
 """Scans of the actor patterns that open with a demonym, maybe after a modifier.
 
 "Ugandan rebels", "Top Israeli officials", "the Palestinians": five patterns open with
-one of a few hundred demonyms, some after a modifier ("the", "Top") and whitespace. An
+one of a few hundred demonyms, some after a modifier ("the", "Top") and whitespace. A
 :class:`PhrasePlaces` finds, once per text, where a demonym stands; a :class:`LedScan` tries
 its pattern only there and at the modifiers right before one, instead of at every word
 that opens like a demonym or a modifier ("the" is one).
