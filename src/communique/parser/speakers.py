@@ -16,6 +16,7 @@ from communique.model import ActorKind, Span
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.cues import (
     QUOTES,
+    RUN_BEFORE,
     SPACES,
     SUBJECT_LEAD,
     UNNAMED,
@@ -135,10 +136,10 @@ def speakers_ending_at(
         return ((state.last_person if pro in lex.person_possessives else state.last_group),), (
             possessive.start()
         )
-    np = lex.noun_phrase_end.search(text, start, end)
+    np = noun_phrase_before(text, start, end, lex)
     inner = lex.inner_the.search(np.group("np")) if np is not None else None
     if np is not None and inner is not None:  # "Later the South Carolina senator"
-        np = lex.noun_phrase_end.search(text, np.start("np") + inner.start(), end)
+        np = noun_phrase_before(text, np.start("np") + inner.start(), end, lex)
     if np is None:
         return _short_subject(text, actors, start, end, lex)
     head = np.group("head").casefold()
@@ -190,6 +191,30 @@ def speakers_ending_at(
     return _short_subject(text, actors, start, end, lex)
 
 
+def noun_phrase_before(
+    text: str, start: int, end: int, words: Vocabulary
+) -> regex.Match[str] | None:
+    """What ``words.noun_phrase_end.search(text, start, end)`` finds, searched only over
+    the last words: a match touches at most ``noun_phrase_runs`` runs of non-space, so
+    none starts before the end of the run before them."""
+    floor = start
+    for count, run in enumerate(RUN_BEFORE.finditer(text, start, end)):
+        if count == words.noun_phrase_runs:
+            floor = run.end()
+            break
+    return words.noun_phrase_end.search(text, floor, end)
+
+
+def publication_before(
+    text: str, start: int, end: int, words: Vocabulary
+) -> regex.Match[str] | None:
+    """What ``words.publication.search(text, start, end)`` finds: none unless the stretch
+    ends with a publication's head ("poll"), which is found without searching."""
+    if words.publication_end.match(text, start, end) is None:
+        return None
+    return words.publication.search(text, start, end)
+
+
 def with_title(
     text: str, actors: ActorTable, mention: Mention, floor: int, words: Vocabulary
 ) -> int:
@@ -213,7 +238,7 @@ def _publisher(
     A poll, survey, study or report named after an organization or outlet is that one's;
     an unnamed one ("the poll", "exit polls") has no source.
     """
-    m = words.publication.search(text, start, end)
+    m = publication_before(text, start, end, words)
     if m is None:
         return None
     for mention in actors.within(m.start(), m.start("head")):
