@@ -165,7 +165,9 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     honorifics = dict.fromkeys(h.rstrip(".") for h in actors["offices"]["honorifics"])
     dates = lexicon["dates"]
     days = alternation([*dates["weekdays"], *lex["time"]["words"]])
-    cue = rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])"
+    # read with case, so a prefix tree though forms differ only in case ("According to")
+    tree = alternation(forms, case_blind=False)
+    cue = rf"(?<![\p{{L}}\p{{N}}'’-])(?:{tree})(?![\p{{L}}\p{{N}}-])"
     parts = alternation(dates["day_parts"]["words"])
     possessives = [*g["person_possessives"], *g["group_possessives"]]
     modifiers = g["noun_phrase_modifiers"]
