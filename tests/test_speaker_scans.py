@@ -3,12 +3,17 @@ forward searches find."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique.lexicon import Lexicon
-from communique.parser.cues import Vocabulary, vocabulary
-from communique.parser.speakers import noun_phrase_before, publication_before
+from communique.parser.cues import QUOTES, Vocabulary, vocabulary
+from communique.parser.speakers import (
+    _without_trailing_marks,
+    noun_phrase_before,
+    publication_before,
+)
 
 #: the packaged words, and a lexicon whose modifiers run over several words (or none)
 _VOCABULARIES = (
@@ -60,3 +65,18 @@ def test_end_searches_find_what_the_forward_searches_find(
     assert _span(publication_before(text, start, end, which)) == _span(
         which.publication.search(text, start, end)
     )
+
+
+@given(
+    text=st.text(alphabet="ab \n\t\u2003\x1c\"“”‘’'.,", max_size=30),
+    start=st.integers(0, 35),
+    end=st.integers(0, 35),
+)
+@example(text='ab "\n', start=0, end=5)
+@example(text="ab\n", start=0, end=3)
+def test_trailing_marks_are_what_the_forward_pattern_strips(
+    text: str, start: int, end: int
+) -> None:
+    forward = regex.compile(rf"[\s{regex.escape(QUOTES)}]+$")
+    plain = start + len(forward.sub("", text[start:end]))
+    assert _without_trailing_marks(text, start, end) == plain

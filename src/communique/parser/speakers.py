@@ -78,12 +78,12 @@ def speakers_ending_at(
         if aside.start() == start:
             return None
         return speakers_ending_at(text, actors, start, aside.start(), state)
-    stripped = _TRAILING_MARKS.sub("", text[start:end])
-    end = start + len(stripped)
+    end = _without_trailing_marks(text, start, end)
     if end <= start:
         return None
     mentions = actors.within(start, end)
-    if mentions and _TRAILING_MARKS.sub("", text[mentions[-1].end : end]).lstrip() in (
+    last_end = mentions[-1].end if mentions else end
+    if mentions and text[last_end : _without_trailing_marks(text, last_end, end)].lstrip() in (
         "",
         "'s",
         "’s",
@@ -283,11 +283,21 @@ def _team_referent(
 
 
 _TRAILING_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,60}\)[\s,]*$")
-_TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(QUOTES)}]+$")
+#: the spaces and quote marks that end a stretch, matched backwards from its end
+_TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(QUOTES)}]+$", regex.REVERSE)
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
 _SHORT_SUBJECT_WORDS = 6
+
+
+def _without_trailing_marks(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without its trailing spaces and quote marks."""
+    end = min(end, len(text))
+    if end <= start:
+        return start
+    marks = _TRAILING_MARKS.match(text, start, end)
+    return end if marks is None else marks.start()
 
 
 def _short_subject(
