@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from communique import parse
 from communique.lexicon import Lexicon, alternation
 from communique.model import Span
+from communique.parser import statement_acts
 from communique.parser.anchored import AnchoredScan
 from communique.parser.cues import Sentence, find_cues, vocabulary
 from communique.schema import validate
@@ -171,3 +172,22 @@ def test_the_cue_tree_matches_what_the_flat_list_of_forms_matches(text: str, pos
     assert [m.span() for m in tree.finditer(text, overlapped=True)] == [
         m.span() for m in plain.finditer(text, overlapped=True)
     ]
+
+
+_ACT_PIECES = ("must", "Must", "demanded that", "or else", "unless", "are ready", "is", "ready to",
+               "rejects", "reject", "we", "We", "opposed to", "x", "-", "'")  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_ACT_PIECES), st.sampled_from([" ", "  ", "\n", "", "-", "'"])),
+        max_size=8,
+    ).map(lambda parts: "".join(piece + glue for piece, glue in parts))
+)
+def test_an_act_is_read_only_where_some_act_form_stands(content: str) -> None:
+    """The one scan for any act's form finds one wherever an act's own pattern does."""
+    acts = statement_acts._acts(Lexicon.packaged())
+    found = any(pattern.search(content) for _, pattern in acts.patterns)
+    assert acts.any_form.search(content) is not None or not found
+    if not found:
+        assert statement_acts._act(content, acts) is None
