@@ -459,6 +459,9 @@ def starts_with_adjunct(source: str, words: Vocabulary) -> bool:
     return bool(first) and first[0].casefold() in words.not_content
 
 
+_APPOSITION_BREAK = regex.compile(r"[;:\"“”]")
+
+
 def appositive_subject(
     text: str, actors: ActorTable, start: int, end: int
 ) -> tuple[tuple[str | None, ...], int] | None:
@@ -471,7 +474,7 @@ def appositive_subject(
         if (
             0 < len(between) <= 100
             and between.count(",") <= 2
-            and not regex.search(r"[;:\"“”]", between)
+            and _APPOSITION_BREAK.search(between) is None
         ):
             if between.startswith(",") and len(between.strip(", ")) > 0:
                 return (mention.actor,), mention.start
