@@ -89,6 +89,8 @@ class WordIndex:
         if self._spaced is None:
             spaced: dict[str, list[str]] = {}
             for key in self.starts:
+                if key[1:].isalnum():
+                    continue  # a letter or digit is never a space: most keys go here
                 for n in range(1, len(key)):
                     if _SPACE.match(key, n) is not None:
                         spaced.setdefault(key[:n], []).append(key)
