@@ -91,3 +91,31 @@ def test_a_scan_without_phrases_is_its_pattern_tried_everywhere() -> None:
     scan = AnchoredScan(regex.compile(r"(?<![\p{L}\p{N}])said"), None)
     assert scan.starts("he said") is None
     assert [m.span() for m in scan.finditer("he said", 1)] == [(3, 7)]
+
+
+def _plain_index(text: str) -> dict[str, list[int]]:
+    """The word index as defined: every word start whose character before is no letter
+    or decimal digit, keyed by its first characters case-folded, found one by one."""
+    starts: dict[str, list[int]] = {}
+    for at, char in enumerate(text):
+        if regex.match(r"[\p{L}\p{N}]", char) and not (
+            at and regex.match(r"[\p{L}\p{Nd}]", text[at - 1])
+        ):
+            starts.setdefault(text[at : at + 3].casefold()[:3], []).append(at)
+    return starts
+
+
+@given(text=st.text(alphabet=_ALPHABET + "Ⅻ½³٣ ", max_size=80))
+@example(text="a²²b x²1 Ⅻa ½½ Straße STRASSE stra x_y ²3 ٣a")
+def test_the_word_index_is_the_plain_one(text: str) -> None:
+    index = WordIndex(text)
+    assert index.starts == _plain_index(text)
+    keys = list(index.starts)
+    for prefix in {k[:n] for k in keys for n in (1, 2)}:
+        assert sorted(index.keys_starting(prefix)) == sorted(
+            k for k in keys if k.startswith(prefix)
+        )
+    for word in {k[:n] for k in keys for n in (1, 2)}:
+        assert sorted(index.spaced_keys(word)) == sorted(
+            k for k in keys if k[: len(word)] == word and regex.match(r"\s", k[len(word) :])
+        )

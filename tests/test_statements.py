@@ -6,12 +6,14 @@ import json
 
 import attrs
 import pytest
-from hypothesis import given
+import regex
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique import parse
-from communique.lexicon import Lexicon
+from communique.lexicon import Lexicon, alternation
 from communique.model import Span
+from communique.parser import statement_acts
 from communique.parser.anchored import AnchoredScan
 from communique.parser.cues import Sentence, find_cues, vocabulary
 from communique.schema import validate
@@ -127,3 +129,65 @@ def test_cue_after_an_underscore_is_found() -> None:
         Sentence(Span.of(text, 0, len(text)), text, ()), vocabulary(Lexicon.packaged())
     )
     assert [c.text for c in cues] == ["said"]
+
+
+def _cue_forms(lexicon: Lexicon) -> list[str]:
+    lex = lexicon["cues"]
+    forms = list(lex["prepositional"]["according"])
+    for table in lex["cues"].values():
+        forms.extend(table["forms"])
+    return forms
+
+
+_CUE_PIECES = sorted(
+    {v for f in _cue_forms(Lexicon.packaged()) for v in (f, f.capitalize(), f.upper(), f[:-1])}
+)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_CUE_PIECES),
+            st.sampled_from([" ", "  ", "\n", "-", "", "'", "x", ", ", "\u2003", "2"]),
+        ),
+        max_size=10,
+    ).map(lambda parts: "".join(piece + glue for piece, glue in parts)),
+    st.integers(0, 200),
+)
+@example("According to  according to", 0)
+@example("went on to say", 0)
+def test_the_cue_tree_matches_what_the_flat_list_of_forms_matches(text: str, pos: int) -> None:
+    """The cue pattern reads its forms with case, so their prefix tree matches as the list
+    of forms longest first does, though two forms differ only in case."""
+    words = vocabulary(Lexicon.packaged())
+    flat = alternation(_cue_forms(Lexicon.packaged()))  # the list: "According to" is a twin
+    assert r"According\s+to" in flat.split("|")
+    plain = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{flat})(?![\p{{L}}\p{{N}}-])", regex.VERSION1
+    )
+    tree = words.cue_pattern
+    assert [(m.span(), m[0]) for m in tree.finditer(text, pos)] == [
+        (m.span(), m[0]) for m in plain.finditer(text, pos)
+    ]
+    assert [m.span() for m in tree.finditer(text, overlapped=True)] == [
+        m.span() for m in plain.finditer(text, overlapped=True)
+    ]
+
+
+_ACT_PIECES = ("must", "Must", "demanded that", "or else", "unless", "are ready", "is", "ready to",
+               "rejects", "reject", "we", "We", "opposed to", "x", "-", "'")  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_ACT_PIECES), st.sampled_from([" ", "  ", "\n", "", "-", "'"])),
+        max_size=8,
+    ).map(lambda parts: "".join(piece + glue for piece, glue in parts))
+)
+def test_an_act_is_read_only_where_some_act_form_stands(content: str) -> None:
+    """The one scan for any act's form finds one wherever an act's own pattern does."""
+    acts = statement_acts._acts(Lexicon.packaged())
+    found = any(pattern.search(content) for _, pattern in acts.patterns)
+    assert acts.any_form.search(content) is not None or not found
+    if not found:
+        assert statement_acts._act(content, acts) is None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import regex
 
@@ -25,10 +26,14 @@ KEY = 3
 
 #: a word: it starts with a letter or digit not right after a letter or decimal digit, and
 #: runs on over letters and decimal digits (no word starts inside it); a digit of another
-#: kind ("²") is a word of its own, as a word may start right after it
-_WORD = regex.compile(r"(?<![\p{L}\p{Nd}])(?:[\p{L}\p{Nd}]+|\p{N})")
+#: kind ("²") is a word of its own, as a word may start right after it, but not when it
+#: follows a letter or decimal digit ("a²"): a match takes in one such digit after a run
+#: of letters and decimal digits, so every match starts a word and every word a match
+#: (without the lookbehind a guard would cost at every character)
+_WORD = regex.compile(r"[\p{L}\p{Nd}]+[\p{Nl}\p{No}]?|\p{N}")
 _SPACE = regex.compile(r"\s")
 _OPENS_WORD = regex.compile(r"[\p{L}\p{N}]")
+_START = regex.Match.start  # a match's start, called from C by map
 
 
 def _key(chars: str) -> str:
@@ -38,31 +43,59 @@ def _key(chars: str) -> str:
 class WordIndex:
     """Where the words of one text start, by key (see :func:`word_index`)."""
 
-    __slots__ = ("_by_prefix", "starts")
+    __slots__ = ("_keys", "_spaced", "starts")
 
     def __init__(self, text: str) -> None:
-        starts: dict[str, list[int]] = {}
-        for m in _WORD.finditer(text):
-            start = m.start()
-            key = text[start : start + KEY].casefold()[:KEY]
-            at = starts.get(key)
+        # by the first characters as they stand, then case-folded once per distinct slice
+        # (a text has thousands of words but few distinct slices)
+        by_slice: dict[str, list[int]] = {}
+        get = by_slice.get
+        for start in map(_START, _WORD.finditer(text)):
+            chars = text[start : start + KEY]
+            at = get(chars)
             if at is None:
-                starts[key] = [start]
+                by_slice[chars] = [start]
             else:
                 at.append(start)
+        starts: dict[str, list[int]] = {}
+        for chars, at in by_slice.items():
+            key = chars.casefold()[:KEY]
+            have = starts.get(key)
+            if have is None:
+                starts[key] = at
+            else:  # "Str" and "str": one key, its starts merged in order
+                have.extend(at)
+                have.sort()
         #: the start offsets of the words, ascending, by key
         self.starts = starts
-        self._by_prefix: dict[str, list[str]] | None = None
+        self._keys: list[str] | None = None
+        self._spaced: dict[str, list[str]] | None = None
 
     def keys_starting(self, prefix: str) -> list[str]:
-        """The keys of the text that start with ``prefix`` (shorter than a key)."""
-        if self._by_prefix is None:
-            by_prefix: dict[str, list[str]] = {}
+        """The keys of the text that start with ``prefix`` (shorter than a key), in order."""
+        if self._keys is None:
+            self._keys = sorted(self.starts)
+        keys = self._keys
+        found = []
+        for i in range(bisect.bisect_left(keys, prefix), len(keys)):
+            if not keys[i].startswith(prefix):
+                break  # the keys that start with a prefix sort together, right from it
+            found.append(keys[i])
+        return found
+
+    def spaced_keys(self, word: str) -> list[str]:
+        """The keys of the text that are ``word`` (shorter than a key, no space in it) and
+        then a space: the keys of its words that go on after a space ("at ")."""
+        if self._spaced is None:
+            spaced: dict[str, list[str]] = {}
             for key in self.starts:
-                for n in range(1, min(len(key), KEY - 1) + 1):
-                    by_prefix.setdefault(key[:n], []).append(key)
-            self._by_prefix = by_prefix
-        return self._by_prefix.get(prefix, [])
+                if key[1:].isalnum():
+                    continue  # a letter or digit is never a space: most keys go here
+                for n in range(1, len(key)):
+                    if _SPACE.match(key, n) is not None:
+                        spaced.setdefault(key[:n], []).append(key)
+            self._spaced = spaced
+        return self._spaced.get(word, [])
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,15 +146,9 @@ class AnchoredScan:
         lists = [index.starts[key] for key in self._full.intersection(index.starts)]
         for prefix in self._short:
             lists.extend(index.starts[key] for key in index.keys_starting(prefix))
-        if self._spaced:
-            spaced = self._spaced
-            lists.extend(
-                at
-                for key, at in index.starts.items()
-                if (key[:1] in spaced and _SPACE.match(key, 1) is not None)
-                or (key[:2] in spaced and _SPACE.match(key, 2) is not None)
-            )
-        found = sorted(at for starts in lists for at in starts) if len(lists) != 1 else lists[0]
+        for word in self._spaced:
+            lists.extend(index.starts[key] for key in index.spaced_keys(word))
+        found = sorted(chain.from_iterable(lists)) if len(lists) != 1 else lists[0]
         self._last = (text, found)
         return found
 

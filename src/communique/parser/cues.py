@@ -24,6 +24,9 @@ WORD_BEFORE = regex.compile(r"(?P<word>[\p{L}'’.-]+)[\s,]*$", regex.REVERSE)
 QUOTES = "\"“”‘’'"
 SPACES = regex.compile(r"\s+")
 SOURCE_WORDS = 8  # words a source phrase may have
+NOUN_PHRASE_MODIFIERS = 4  # words before the head of a source's noun phrase
+#: a run of characters other than space, found backwards from the end of a stretch
+RUN_BEFORE = regex.compile(r"\S+", regex.REVERSE)
 SUBJECT_LEAD = 6  # words before the subject: 'On "Face the Nation," Sen.'
 MAX_UNIT = 5000  # no prose sentence runs to thousands of characters
 _MAX_CUES = 12
@@ -101,6 +104,8 @@ class Vocabulary:
     publication: regex.Pattern[str]
     courtesy_before: regex.Pattern[str]
     noun_phrase_end: regex.Pattern[str]
+    noun_phrase_runs: int
+    publication_end: regex.Pattern[str]
     inner_the: regex.Pattern[str]
     what: regex.Pattern[str]
     the: regex.Pattern[str]
@@ -160,9 +165,14 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
     honorifics = dict.fromkeys(h.rstrip(".") for h in actors["offices"]["honorifics"])
     dates = lexicon["dates"]
     days = alternation([*dates["weekdays"], *lex["time"]["words"]])
-    cue = rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms)})(?![\p{{L}}\p{{N}}-])"
+    # read with case, so a prefix tree though forms differ only in case ("According to")
+    tree = alternation(forms, case_blind=False)
+    cue = rf"(?<![\p{{L}}\p{{N}}'’-])(?:{tree})(?![\p{{L}}\p{{N}}-])"
     parts = alternation(dates["day_parts"]["words"])
     possessives = [*g["person_possessives"], *g["group_possessives"]]
+    modifiers = g["noun_phrase_modifiers"]
+    modifier_runs = max((len(RUN_BEFORE.findall(m)) for m in modifiers), default=1)
+    publication_heads = _either(lex["publications"]["heads"])
     governing = _either([*g["object_prepositions"], *g["place_prepositions"]])
     return Vocabulary(
         cue_pattern=regex.compile(cue, regex.VERSION1),
@@ -206,18 +216,26 @@ def vocabulary(lexicon: Lexicon) -> Vocabulary:
         ),
         publication=regex.compile(
             r"""(?<![^\s])[^\s,;:()"“”][^,;:()"“”]{0,80}?\s+(?P<head>"""
-            + _either(lex["publications"]["heads"])
+            + publication_heads
             + r""")$""",
             regex.IGNORECASE,
+        ),
+        # what a publication's stretch must end with (its head, then at most a newline),
+        # matched backwards from the end: no other stretch is searched for one
+        publication_end=regex.compile(
+            rf"(?:{publication_heads})\n?$", regex.IGNORECASE | regex.REVERSE
         ),
         courtesy_before=regex.compile(
             rf"\b(?:{_either(lex['titles']['courtesy'])})\.?[ \t]+$"
         ),  # a courtesy title right before a name: "Mr. " in "Mr. King"
         noun_phrase_end=regex.compile(
             rf"(?<![\p{{L}}\p{{N}}'’-])(?P<np>(?:(?i:{_either(g['noun_phrase_modifiers'])}|"
-            r"\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+|(?-i:\p{Lu}[\p{L}.'’-]*)\s+){0,4}"
-            r"(?P<head>[\p{L}-]+))\s*$",
+            r"\p{L}+ly|[\p{L}-]+(?:al|ic|ish|an|ese|ive))\s+|(?-i:\p{Lu}[\p{L}.'’-]*)\s+)"
+            rf"{{0,{NOUN_PHRASE_MODIFIERS}}}(?P<head>[\p{{L}}-]+))\s*$",
         ),
+        # the runs of non-space a match of noun_phrase_end may touch: each modifier's
+        # (one, or a lexicon phrase's words) and the head's
+        noun_phrase_runs=NOUN_PHRASE_MODIFIERS * max(modifier_runs, 1) + 1,
         inner_the=regex.compile(rf"(?<=\s)(?i:{the})\s"),
         what=regex.compile(rf"\b{regex.escape(g['what'])}(?:\s+{the})?$", regex.IGNORECASE),
         the=regex.compile(rf"\s*(?:{the}\s+)?"),

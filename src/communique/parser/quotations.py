@@ -162,11 +162,13 @@ _ANY_QUOTE = regex.compile(r"[\"“”]|''|``")
 _FULL_QUOTE = regex.compile(
     r"""^(?:["“]|''|``)(?P<inner>(?:(?!'')[^"“”])*)(?:(?:["”]|'')(?P<tail>[.,!?]?)|$)$"""
 )  # "...", “...”, ''...'', ``...
+_OPENING_MARKS = frozenset("\"“'`")  # the first characters _FULL_QUOTE may match
 
 
 def statement_mode(fragments: Sequence[Span]) -> tuple[StatementMode, str]:
     """The mode of a content, and the content without its quote marks when verbatim."""
-    quoted = [_FULL_QUOTE.match(f.text.strip()) for f in fragments]
+    stripped = [f.text.strip() for f in fragments]
+    quoted = [_FULL_QUOTE.match(t) if t[:1] in _OPENING_MARKS else None for t in stripped]
     if all(quoted):
         parts = [m.group("inner").strip().rstrip(",") for m in quoted if m]
         return StatementMode.DIRECT, " ".join(p for p in parts if p)

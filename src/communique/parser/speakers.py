@@ -16,6 +16,7 @@ from communique.model import ActorKind, Span
 from communique.parser.actor_table import ActorTable, Mention
 from communique.parser.cues import (
     QUOTES,
+    RUN_BEFORE,
     SPACES,
     SUBJECT_LEAD,
     UNNAMED,
@@ -77,12 +78,12 @@ def speakers_ending_at(
         if aside.start() == start:
             return None
         return speakers_ending_at(text, actors, start, aside.start(), state)
-    stripped = _TRAILING_MARKS.sub("", text[start:end])
-    end = start + len(stripped)
+    end = _without_trailing_marks(text, start, end)
     if end <= start:
         return None
     mentions = actors.within(start, end)
-    if mentions and _TRAILING_MARKS.sub("", text[mentions[-1].end : end]).lstrip() in (
+    last_end = mentions[-1].end if mentions else end
+    if mentions and text[last_end : _without_trailing_marks(text, last_end, end)].lstrip() in (
         "",
         "'s",
         "’s",
@@ -135,10 +136,10 @@ def speakers_ending_at(
         return ((state.last_person if pro in lex.person_possessives else state.last_group),), (
             possessive.start()
         )
-    np = lex.noun_phrase_end.search(text, start, end)
+    np = noun_phrase_before(text, start, end, lex)
     inner = lex.inner_the.search(np.group("np")) if np is not None else None
     if np is not None and inner is not None:  # "Later the South Carolina senator"
-        np = lex.noun_phrase_end.search(text, np.start("np") + inner.start(), end)
+        np = noun_phrase_before(text, np.start("np") + inner.start(), end, lex)
     if np is None:
         return _short_subject(text, actors, start, end, lex)
     head = np.group("head").casefold()
@@ -190,6 +191,30 @@ def speakers_ending_at(
     return _short_subject(text, actors, start, end, lex)
 
 
+def noun_phrase_before(
+    text: str, start: int, end: int, words: Vocabulary
+) -> regex.Match[str] | None:
+    """What ``words.noun_phrase_end.search(text, start, end)`` finds, searched only over
+    the last words: a match touches at most ``noun_phrase_runs`` runs of non-space, so
+    none starts before the end of the run before them."""
+    floor = start
+    for count, run in enumerate(RUN_BEFORE.finditer(text, start, end)):
+        if count == words.noun_phrase_runs:
+            floor = run.end()
+            break
+    return words.noun_phrase_end.search(text, floor, end)
+
+
+def publication_before(
+    text: str, start: int, end: int, words: Vocabulary
+) -> regex.Match[str] | None:
+    """What ``words.publication.search(text, start, end)`` finds: none unless the stretch
+    ends with a publication's head ("poll"), which is found without searching."""
+    if words.publication_end.match(text, start, end) is None:
+        return None
+    return words.publication.search(text, start, end)
+
+
 def with_title(
     text: str, actors: ActorTable, mention: Mention, floor: int, words: Vocabulary
 ) -> int:
@@ -213,7 +238,7 @@ def _publisher(
     A poll, survey, study or report named after an organization or outlet is that one's;
     an unnamed one ("the poll", "exit polls") has no source.
     """
-    m = words.publication.search(text, start, end)
+    m = publication_before(text, start, end, words)
     if m is None:
         return None
     for mention in actors.within(m.start(), m.start("head")):
@@ -258,11 +283,21 @@ def _team_referent(
 
 
 _TRAILING_PARENTHETICAL = regex.compile(r"\s*\([^()\n]{1,60}\)[\s,]*$")
-_TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(QUOTES)}]+$")
+#: the spaces and quote marks that end a stretch, matched backwards from its end
+_TRAILING_MARKS = regex.compile(rf"[\s{regex.escape(QUOTES)}]+$", regex.REVERSE)
 _QUALIFIES = regex.compile(r"(?:['’]s?)?\s*")  # between a name and the noun it qualifies
 _POSSESSIVE_AFTER = regex.compile(r"['’]s?(?!\p{L})")
 _CLAUSE_START = regex.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
 _SHORT_SUBJECT_WORDS = 6
+
+
+def _without_trailing_marks(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends without its trailing spaces and quote marks."""
+    end = min(end, len(text))
+    if end <= start:
+        return start
+    marks = _TRAILING_MARKS.match(text, start, end)
+    return end if marks is None else marks.start()
 
 
 def _short_subject(
@@ -424,6 +459,9 @@ def starts_with_adjunct(source: str, words: Vocabulary) -> bool:
     return bool(first) and first[0].casefold() in words.not_content
 
 
+_APPOSITION_BREAK = regex.compile(r"[;:\"“”]")
+
+
 def appositive_subject(
     text: str, actors: ActorTable, start: int, end: int
 ) -> tuple[tuple[str | None, ...], int] | None:
@@ -436,7 +474,7 @@ def appositive_subject(
         if (
             0 < len(between) <= 100
             and between.count(",") <= 2
-            and not regex.search(r"[;:\"“”]", between)
+            and _APPOSITION_BREAK.search(between) is None
         ):
             if between.startswith(",") and len(between.strip(", ")) > 0:
                 return (mention.actor,), mention.start

@@ -24,6 +24,8 @@ __all__ = ["reported_acts"]
 class _Acts:
     patterns: tuple[tuple[EventType, regex.Pattern[str]], ...]
     own: regex.Pattern[str]
+    #: any act's form: where it finds none, no act's pattern does (one scan, not one each)
+    any_form: regex.Pattern[str]
 
 
 @derived
@@ -40,10 +42,16 @@ def _acts(lexicon: Lexicon) -> _Acts:
         for name in table["order"]
     )
     own = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(table['own'])})\s+$")
-    return _Acts(patterns, own)
+    forms = [form for name in table["order"] for form in table["forms"][name]]
+    any_form = regex.compile(  # read with case, as each act's pattern is
+        rf"(?<![\p{{L}}\p{{N}}'’-])(?:{alternation(forms, case_blind=False)})(?![\p{{L}}\p{{N}}-])"
+    )
+    return _Acts(patterns, own, any_form)
 
 
 def _act(content: str, acts: _Acts) -> EventType | None:
+    if acts.any_form.search(content) is None:
+        return None
     for act, pattern in acts.patterns:
         for match in pattern.finditer(content):
             if act is EventType.REQUEST and acts.own.search(content[: match.start()]):

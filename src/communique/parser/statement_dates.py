@@ -82,11 +82,15 @@ class Occasion:
         return None
 
 
+_LOWER_WORD_AFTER = regex.compile(r"[^\S\n]\p{Ll}")
+_COMMA_AFTER = regex.compile(r"[^\S\n]*,")
+
+
 def _modifies_noun(text: str, mention: DateMention, words: _Words) -> bool:
     """ "the 1956 uprising", "its 2019 budget": a date used as an adjective."""
     before = text[max(0, mention.span.start - 12) : mention.span.start]
     after = text[mention.span.end : mention.span.end + 2]
-    return bool(words.attributive.search(before)) and bool(regex.match(r"[^\S\n]\p{Ll}", after))
+    return bool(words.attributive.search(before)) and _LOWER_WORD_AFTER.match(after) is not None
 
 
 def _inside(mention: DateMention, spans: Sequence[Span]) -> bool:
@@ -127,7 +131,7 @@ def clause_date(
             rest = text[mention.span.end : frame.start]
             if _inside(mention, said) or not words.opener.fullmatch(lead_in):
                 continue
-            if regex.match(r"[^\S\n]*,", rest):  # "In early 1997, Yeltsin told ..."
+            if _COMMA_AFTER.match(rest):  # "In early 1997, Yeltsin told ..."
                 value = calendar_value(mention)
                 if value is not None:
                     return value

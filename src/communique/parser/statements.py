@@ -596,12 +596,15 @@ def _shape_coordinated(s: Sentence, cue: Cue, drafts: Sequence[Draft], st: State
     return Draft(last.speakers, cue, content, False, (), s.span)
 
 
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
+
+
 def _opens(text: str, content: Span, later: Draft) -> bool:
     """Whether a later draft's source opens ``content`` (a few words, no clause break)."""
     if later.subject_start < content.start:
         return False
     gap = text[content.start : later.subject_start]
-    return len(gap.split()) <= SUBJECT_LEAD // 2 and not regex.search(r"[,;:]", gap)
+    return len(gap.split()) <= SUBJECT_LEAD // 2 and _CLAUSE_BREAK.search(gap) is None
 
 
 def _pronoun_led(sentence: Sentence, draft: Draft, lex: Vocabulary) -> bool:
