@@ -7,7 +7,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from communique.lexicon import alternation
-from communique.parser.anchored import AnchoredScan, WordIndex
+from communique.parser.anchored import LONG_STRETCH, AnchoredScan, WordIndex
 
 #: the guards the parser's lexicon patterns open with
 GUARDS = (r"(?<![\p{L}\p{N}'’])", r"\b(?<![\w-])", r"\b")
@@ -119,3 +119,15 @@ def test_the_word_index_is_the_plain_one(text: str) -> None:
         assert sorted(index.spaced_keys(word)) == sorted(
             k for k in keys if k[: len(word)] == word and regex.match(r"\s", k[len(word) :])
         )
+
+
+def test_a_long_stretch_is_scanned_by_the_pattern_and_finds_the_same() -> None:
+    """Over one long paragraph the pattern scans it itself (a required literal it looks
+    for at each place would cost the square); the matches are the same either way."""
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])U\.S\.\s+and\s+\w+")
+    scan = AnchoredScan(pattern, ["U.S."])
+    text = "U.S." * 3000 + " U.S. and Kenya " + "U.S. " * 10
+    assert len(text) > LONG_STRETCH
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    short = text[-200:]
+    assert [m.span() for m in scan.finditer(short)] == [m.span() for m in pattern.finditer(short)]

@@ -9,12 +9,11 @@ that opens like a demonym or a modifier ("the" is one).
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 
 import regex
 
-from communique.parser.anchored import KEY, AnchoredScan, word_index
+from communique.parser.anchored import KEY, AnchoredScan, scan_at, word_index
 
 __all__ = ["LedScan", "PhrasePlaces", "WordScan"]
 
@@ -180,12 +179,4 @@ class LedScan:
     def _scan(
         self, text: str, starts: list[int], pos: int, end: int
     ) -> Iterator[regex.Match[str]]:
-        match = self.pattern.match
-        last = pos
-        for at in starts[bisect.bisect_left(starts, pos) : bisect.bisect_left(starts, end)]:
-            if at < last:
-                continue
-            m = match(text, at, end)
-            if m is not None:
-                yield m
-                last = m.end()
+        return scan_at(self.pattern, text, starts, pos, end)

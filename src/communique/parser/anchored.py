@@ -19,7 +19,7 @@ from itertools import chain
 
 import regex
 
-__all__ = ["AnchoredScan", "WordIndex", "word_index"]
+__all__ = ["LONG_STRETCH", "AnchoredScan", "WordIndex", "scan_at", "word_index"]
 
 KEY = 3
 """How many characters of a word (case-folded) its key holds."""
@@ -34,6 +34,31 @@ _WORD = regex.compile(r"[\p{L}\p{Nd}]+[\p{Nl}\p{No}]?|\p{N}")
 _SPACE = regex.compile(r"\s")
 _OPENS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _START = regex.Match.start  # a match's start, called from C by map
+
+
+#: a stretch longer than this is scanned by the pattern itself: a pattern with a required
+#: literal ("and" in "French and Egyptian warships") looks for it to the end of the stretch
+#: at each place it is tried, which over one long paragraph would cost its square
+LONG_STRETCH = 4096
+
+
+def scan_at(
+    pattern: regex.Pattern[str], text: str, starts: list[int], pos: int, end: int
+) -> Iterator[regex.Match[str]]:
+    """What ``pattern.finditer(text, pos, end)`` finds, trying the pattern only at
+    ``starts`` (ascending; every match opens at one), or everywhere in a long stretch."""
+    if end - pos > LONG_STRETCH:
+        yield from pattern.finditer(text, pos, end)
+        return
+    match = pattern.match
+    last = pos
+    for at in starts[bisect.bisect_left(starts, pos) : bisect.bisect_left(starts, end)]:
+        if at < last:
+            continue
+        m = match(text, at, end)
+        if m is not None:
+            yield m
+            last = m.end()
 
 
 def _key(chars: str) -> str:
@@ -165,15 +190,7 @@ class AnchoredScan:
     def _scan(
         self, text: str, starts: list[int], pos: int, end: int
     ) -> Iterator[regex.Match[str]]:
-        match = self.pattern.match
-        last = pos
-        for at in starts[bisect.bisect_left(starts, pos) : bisect.bisect_left(starts, end)]:
-            if at < last:
-                continue
-            m = match(text, at, end)
-            if m is not None:
-                yield m
-                last = m.end()
+        return scan_at(self.pattern, text, starts, pos, end)
 
     def search(
         self, text: str, pos: int = 0, endpos: int | None = None
