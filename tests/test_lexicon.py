@@ -150,6 +150,24 @@ def test_alternation_matches_what_a_flat_longest_first_list_matches(
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
+_CASED_PHRASE = st.text(alphabet="abAB .-\t", min_size=1, max_size=6)
+
+
+@given(
+    phrases=st.lists(_CASED_PHRASE, min_size=1, max_size=12),
+    text=st.text(alphabet="abAB .-\n", max_size=40),
+)
+@example(phrases=["UK", "Ukraine", "Uk"], text="Ukraine UK Uk")  # one letter in two cases
+@example(phrases=["a", "a b"], text="a  b a")  # a run of spaces
+def test_a_case_sensitive_alternation_matches_what_a_flat_longest_first_list_matches(
+    phrases: list[str], text: str
+) -> None:
+    for template in ("{}", r"(?<![\p{L}\p{N}'’])(?:{})(?![\p{L}\p{N}])", r"(?:{})\s+b"):
+        tree = regex.compile(template.replace("{}", alternation(phrases, case_blind=False)))
+        flat = regex.compile(template.replace("{}", _flat(phrases)))
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 def test_alternation_shares_prefixes_and_keeps_spaces_flexible() -> None:
     pattern = alternation(["attack", "attacks", "attacked", "cease fire"])
     assert pattern == r"cease\s+fire|attack(?:ed|s)?"

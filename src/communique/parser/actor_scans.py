@@ -9,11 +9,11 @@ that opens like a demonym or a modifier ("the" is one).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import regex
 
-from communique.parser.anchored import KEY, AnchoredScan, scan_at, word_index
+from communique.parser.anchored import KEY, AnchoredScan, word_index
 
 __all__ = ["LedScan", "PhrasePlaces", "WordScan"]
 
@@ -116,7 +116,7 @@ class PhrasePlaces:
         return found
 
 
-class LedScan:
+class LedScan(AnchoredScan):
     """A case-sensitive pattern whose every match opens with one of the ``openings``,
     or with one of ``modifiers``, a run of whitespace and one of the openings.
 
@@ -125,12 +125,12 @@ class LedScan:
     whitespace at an edge may end anywhere in it: then the pattern scans the text).
     """
 
-    __slots__ = ("_last", "_modifiers", "_openings", "pattern")
+    __slots__ = ("_known", "_modifiers", "_openings")
 
     def __init__(
         self, pattern: regex.Pattern[str], openings: PhrasePlaces, modifiers: Iterable[str] = ()
     ) -> None:
-        self.pattern = pattern
+        super().__init__(pattern, None)
         modifiers = list(modifiers)
         # a modifier that is empty, or opens or ends with whitespace, shares a run of
         # whitespace with the \s+ after it: it may end anywhere in the run
@@ -143,13 +143,13 @@ class LedScan:
             regex.compile(r"\s+".join(map(regex.escape, _SPACES.split(m))), regex.REVERSE)
             for m in dict.fromkeys(modifiers)
         )
-        self._last: tuple[str | None, list[int] | None] = (None, None)  # none asked yet
+        self._known: tuple[str | None, list[int] | None] = (None, None)  # none asked yet
 
     def starts(self, text: str) -> list[int] | None:
         """The offsets of ``text`` where a match may start, ascending; None: anywhere."""
-        last_text, last = self._last
-        if last_text is text:
-            return last
+        known_text, known = self._known
+        if known_text is text:
+            return known
         phrases = self._openings.at(text) if self._openings is not None else None
         found = phrases
         if phrases is not None and self._modifiers:
@@ -163,20 +163,5 @@ class LedScan:
                     if m is not None:
                         led.add(m.start())
             found = sorted(led)
-        self._last = (text, found)
+        self._known = (text, found)
         return found
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[regex.Match[str]]:
-        """What ``pattern.finditer(text, pos, endpos)`` finds."""
-        starts = self.starts(text)
-        if starts is None:
-            return self.pattern.finditer(text, pos, endpos)
-        end = len(text) if endpos is None else min(endpos, len(text))
-        return self._scan(text, starts, pos, end)
-
-    def _scan(
-        self, text: str, starts: list[int], pos: int, end: int
-    ) -> Iterator[regex.Match[str]]:
-        return scan_at(self.pattern, text, starts, pos, end)
